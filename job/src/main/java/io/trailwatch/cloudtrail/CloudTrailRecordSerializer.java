@@ -1,0 +1,97 @@
+package io.trailwatch.cloudtrail;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
+
+/**
+ * Flink serializer for {@link CloudTrailRecord}: no Kryo, no reflection. Format version 1:
+ * origin, event time, entry count, then per entry path, kind ordinal and nullable value.
+ */
+public final class CloudTrailRecordSerializer extends TypeSerializerSingleton<CloudTrailRecord> {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final CloudTrailRecordSerializer INSTANCE = new CloudTrailRecordSerializer();
+
+    @Override
+    public boolean isImmutableType() {
+        return true;
+    }
+
+    @Override
+    public CloudTrailRecord createInstance() {
+        return CloudTrailRecord.builder().build("");
+    }
+
+    @Override
+    public CloudTrailRecord copy(CloudTrailRecord from) {
+        return from;
+    }
+
+    @Override
+    public CloudTrailRecord copy(CloudTrailRecord from, CloudTrailRecord reuse) {
+        return from;
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public void serialize(CloudTrailRecord record, DataOutputView target) throws IOException {
+        StringValue.writeString(record.origin(), target);
+        target.writeLong(record.eventTimeMillis());
+        int size = record.size();
+        target.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            StringValue.writeString(record.path(i), target);
+            target.writeByte(record.kind(i).ordinal());
+            StringValue.writeString(record.value(i), target); // handles null
+        }
+    }
+
+    @Override
+    public CloudTrailRecord deserialize(DataInputView source) throws IOException {
+        String origin = StringValue.readString(source);
+        long eventTime = source.readLong();
+        int size = source.readInt();
+        String[] paths = new String[size];
+        FieldKind[] kinds = new FieldKind[size];
+        String[] values = new String[size];
+        for (int i = 0; i < size; i++) {
+            paths[i] = StringValue.readString(source);
+            kinds[i] = FieldKind.ofOrdinal(source.readByte());
+            values[i] = StringValue.readString(source);
+        }
+        return new CloudTrailRecord(paths, kinds, values, eventTime, origin);
+    }
+
+    @Override
+    public CloudTrailRecord deserialize(CloudTrailRecord reuse, DataInputView source)
+            throws IOException {
+        return deserialize(source);
+    }
+
+    @Override
+    public void copy(DataInputView source, DataOutputView target) throws IOException {
+        serialize(deserialize(source), target);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<CloudTrailRecord> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Serializer snapshot; restores the singleton. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<CloudTrailRecord> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}
