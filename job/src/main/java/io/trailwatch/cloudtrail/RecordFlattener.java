@@ -9,6 +9,11 @@ import java.io.UncheckedIOException;
 /**
  * Turns one JSON object, read token by token from a {@link JsonParser}, into a {@link
  * CloudTrailRecord}. Never builds a tree: each token becomes at most one entry.
+ *
+ * <p>Paths repeat from record to record ({@code userIdentity.arn} appears in every event), so a
+ * flattener keeps a bounded cache of the path strings it has built and hands out the same instance
+ * again: fewer allocations while parsing, and records held in state share their paths. A flattener
+ * is not thread-safe; the path cache is per thread.
  */
 public final class RecordFlattener {
 
@@ -16,6 +21,7 @@ public final class RecordFlattener {
 
     private final CloudTrailRecord.Builder builder = CloudTrailRecord.builder();
     private final StringBuilder path = new StringBuilder(128);
+    private PathCache paths = PathCache.forThisThread();
     private final int maxDepth;
     private final int maxEntries;
 
@@ -29,7 +35,7 @@ public final class RecordFlattener {
     }
 
     public RecordFlattener() {
-        this(64, 100_000);
+        this(ReadLimits.DEFAULTS.maxDepth(), ReadLimits.DEFAULTS.maxEntriesPerRecord());
     }
 
     /** Flattens one JSON object given as text; for tests and inline pattern test events. */
@@ -45,14 +51,47 @@ public final class RecordFlattener {
     }
 
     /**
-     * Reads the object whose {@code START_OBJECT} is the parser's current token, leaving the
-     * parser on its matching {@code END_OBJECT}.
+     * Reads the object whose {@code START_OBJECT} is the parser's current token, leaving the parser
+     * on its matching {@code END_OBJECT}.
      *
-     * @throws RecordFormatException if the record is nested too deeply or too large
+     * @throws RecordFormatException if the record is too large
+     * @throws NestingTooDeepException if the record is nested too deeply
      */
     public CloudTrailRecord flatten(JsonParser parser, String origin) throws IOException {
-        path.setLength(0);
+        discardRecord();
         readObjectMembers(parser, 1);
+        return builder.build(origin);
+    }
+
+    /**
+     * Starts a record read member by member with {@link #readMember}, for callers that must look at
+     * each top-level name first (a log file's {@code Records} key may turn up anywhere).
+     */
+    void discardRecord() {
+        // Taken per record, so a flattener handed to another thread never shares a cache.
+        paths = PathCache.forThisThread();
+        path.setLength(0);
+        builder.clear();
+    }
+
+    /**
+     * Reads the value of the top-level member {@code name}; the parser's current token is its
+     * {@code FIELD_NAME}, and is left on the value's last token.
+     */
+    void readMember(JsonParser parser, String name) throws IOException {
+        path.setLength(0);
+        path.append(name);
+        readValue(parser, parser.nextToken(), 1);
+        path.setLength(0);
+    }
+
+    /** Whether the record begun with {@link #discardRecord} has a top-level member {@code name}. */
+    boolean hasMember(String name) {
+        return builder.indexOf(name) >= 0;
+    }
+
+    /** Builds the record read member by member; the flattener is then ready for the next. */
+    CloudTrailRecord finishRecord(String origin) {
         return builder.build(origin);
     }
 
@@ -91,7 +130,9 @@ public final class RecordFlattener {
     private void readValue(JsonParser parser, JsonToken token, int depth) throws IOException {
         if (builder.size() >= maxEntries) {
             throw new RecordFormatException(
-                    "record has more than " + maxEntries + " fields; raise the entry limit to read it");
+                    "record has more than "
+                            + maxEntries
+                            + " fields; raise the entry limit to read it");
         }
         if (token == null) {
             throw new RecordFormatException("the input ends inside a record");
@@ -99,40 +140,88 @@ public final class RecordFlattener {
         switch (token) {
             case START_OBJECT:
                 checkDepth(depth);
-                builder.add(path.toString(), FieldKind.OBJECT, null);
+                builder.add(paths.get(path), FieldKind.OBJECT, null);
                 readObjectMembers(parser, depth + 1);
                 break;
             case START_ARRAY:
                 checkDepth(depth);
-                builder.add(path.toString(), FieldKind.ARRAY, null);
+                builder.add(paths.get(path), FieldKind.ARRAY, null);
                 readArrayElements(parser, depth + 1);
                 break;
             case VALUE_STRING:
-                builder.add(path.toString(), FieldKind.STRING, parser.getText());
+                builder.add(paths.get(path), FieldKind.STRING, parser.getText());
                 break;
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                builder.add(path.toString(), FieldKind.NUMBER, parser.getText());
+                builder.add(paths.get(path), FieldKind.NUMBER, parser.getText());
                 break;
             case VALUE_TRUE:
-                builder.add(path.toString(), FieldKind.TRUE, "true");
+                builder.add(paths.get(path), FieldKind.TRUE, "true");
                 break;
             case VALUE_FALSE:
-                builder.add(path.toString(), FieldKind.FALSE, "false");
+                builder.add(paths.get(path), FieldKind.FALSE, "false");
                 break;
             case VALUE_NULL:
-                builder.add(path.toString(), FieldKind.NULL, null);
+                builder.add(paths.get(path), FieldKind.NULL, null);
                 break;
             default:
                 // VALUE_EMBEDDED_OBJECT and friends never come from a text parser.
-                builder.add(path.toString(), FieldKind.STRING, parser.getText());
+                builder.add(paths.get(path), FieldKind.STRING, parser.getText());
         }
     }
 
     private void checkDepth(int depth) {
         if (depth >= maxDepth) {
-            throw new RecordFormatException(
+            throw new NestingTooDeepException(
                     "record is nested deeper than " + maxDepth + " levels at " + path);
+        }
+    }
+
+    /**
+     * A fixed-size open-addressing table of path strings, looked up by the builder's content
+     * without creating a string. Once full it stops adding: paths with large array indexes are
+     * rare, and an unbounded cache would grow with hostile input.
+     */
+    static final class PathCache {
+        /** One per reading thread, so paths are shared across the files a thread reads. */
+        private static final ThreadLocal<PathCache> PER_THREAD =
+                ThreadLocal.withInitial(PathCache::new);
+
+        private static final int CAPACITY = 1 << 13;
+        private static final int MAX_SIZE = CAPACITY / 2;
+        private static final int MAX_PROBES = 8;
+
+        private final String[] table = new String[CAPACITY];
+        private int size;
+
+        static PathCache forThisThread() {
+            return PER_THREAD.get();
+        }
+
+        String get(StringBuilder text) {
+            int length = text.length();
+            int hash = 0;
+            for (int i = 0; i < length; i++) {
+                hash = 31 * hash + text.charAt(i);
+            }
+            int slot = (hash ^ (hash >>> 16)) & (CAPACITY - 1);
+            for (int probe = 0; probe < MAX_PROBES; probe++) {
+                String cached = table[slot];
+                if (cached == null) {
+                    String created = text.toString();
+                    if (size < MAX_SIZE) {
+                        table[slot] = created;
+                        size++;
+                    }
+                    return created;
+                }
+                // String.hashCode is the same polynomial, and cached inside the string.
+                if (cached.hashCode() == hash && cached.contentEquals(text)) {
+                    return cached;
+                }
+                slot = (slot + 1) & (CAPACITY - 1);
+            }
+            return text.toString();
         }
     }
 }
