@@ -655,8 +655,9 @@ public final class LogFileReader implements Closeable {
     }
 
     private static JsonFactory factoryFor(int maxDepth) {
-        // The record object sits at most two levels down: {"Records":[ {record} ]}.
-        int parserDepth = maxDepth + 2;
+        // The record object sits at most two levels down, {"Records":[ {record} ]}; one more
+        // level lets the flattener, which knows the record and path, report a deep record first.
+        int parserDepth = maxDepth + 3;
         return FACTORIES.computeIfAbsent(
                 parserDepth,
                 depth ->
