@@ -5,14 +5,14 @@ import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * One CloudTrail event, flattened once at parse time into its entries in document order. Each
- * entry has a selector path in the filter-pattern form without the leading {@code $.} ({@code
+ * One CloudTrail event, flattened once at parse time into its entries in document order. Each entry
+ * has a selector path in the filter-pattern form without the leading {@code $.} ({@code
  * userIdentity.type}, {@code resources[0].ARN}), a {@link FieldKind} and, for scalars, the value's
  * text. Objects and arrays have entries of their own, so conditions can tell "absent" from "is an
  * object", and the nested JSON can be written back out.
  *
- * <p>Conditions look values up by path without re-parsing JSON; the lookup table is built lazily
- * on first use and is not serialized.
+ * <p>Conditions look values up by path without re-parsing JSON; the lookup table is built lazily on
+ * first use and is not serialized.
  */
 @TypeInfo(CloudTrailRecordTypeInfoFactory.class)
 public final class CloudTrailRecord {
@@ -22,17 +22,24 @@ public final class CloudTrailRecord {
     private final String[] values;
     private final long eventTimeMillis;
     private final String origin;
+    private final long sequence;
 
     /** Open-addressing table from path hash to entry index + 1; built on first lookup. */
     private transient int[] lookup;
 
     CloudTrailRecord(
-            String[] paths, FieldKind[] kinds, String[] values, long eventTimeMillis, String origin) {
+            String[] paths,
+            FieldKind[] kinds,
+            String[] values,
+            long eventTimeMillis,
+            String origin,
+            long sequence) {
         this.paths = paths;
         this.kinds = kinds;
         this.values = values;
         this.eventTimeMillis = eventTimeMillis;
         this.origin = origin;
+        this.sequence = sequence;
     }
 
     public static Builder builder() {
@@ -69,6 +76,14 @@ public final class CloudTrailRecord {
     /** Where the record came from ({@code s3://bucket/key} or a local path), for messages. */
     public String origin() {
         return origin;
+    }
+
+    /**
+     * Position of the record in its input (its index within the origin file), so that events with
+     * equal {@code eventTime} can be kept in input order after a shuffle.
+     */
+    public long sequence() {
+        return sequence;
     }
 
     /** Index of the entry at {@code path}, or -1 if the record has no such entry. */
@@ -159,6 +174,7 @@ public final class CloudTrailRecord {
         }
         CloudTrailRecord other = (CloudTrailRecord) o;
         return eventTimeMillis == other.eventTimeMillis
+                && sequence == other.sequence
                 && Objects.equals(origin, other.origin)
                 && Arrays.equals(paths, other.paths)
                 && Arrays.equals(kinds, other.kinds)
@@ -167,7 +183,8 @@ public final class CloudTrailRecord {
 
     @Override
     public int hashCode() {
-        return Objects.hash(eventTimeMillis, origin, Arrays.hashCode(paths), Arrays.hashCode(values));
+        return Objects.hash(
+                eventTimeMillis, origin, Arrays.hashCode(paths), Arrays.hashCode(values));
     }
 
     @Override
@@ -201,10 +218,17 @@ public final class CloudTrailRecord {
         }
 
         /**
-         * Builds the record; the event time is read from the top-level {@code eventTime} entry.
-         * The builder is reset and can be reused.
+         * Builds the record; the event time is read from the top-level {@code eventTime} entry. The
+         * builder is reset and can be reused.
          */
         public CloudTrailRecord build(String origin) {
+            return build(origin, 0);
+        }
+
+        /**
+         * Builds the record with its position in the input; see {@link CloudTrailRecord#sequence}.
+         */
+        public CloudTrailRecord build(String origin, long sequence) {
             long eventTime = EventTimes.INVALID;
             for (int i = 0; i < size; i++) {
                 if (kinds[i] == FieldKind.STRING && "eventTime".equals(paths[i])) {
@@ -218,7 +242,8 @@ public final class CloudTrailRecord {
                             Arrays.copyOf(kinds, size),
                             Arrays.copyOf(values, size),
                             eventTime,
-                            origin);
+                            origin,
+                            sequence);
             Arrays.fill(values, 0, size, null);
             size = 0;
             return record;
