@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -26,6 +27,7 @@ final class WindowedRun {
 
     final List<Alert> alerts = new ArrayList<>();
     final List<CloudTrailRecord> late = new ArrayList<>();
+    JobID jobId;
 
     static WindowedRun batch(List<CloudTrailRecord> records, PatternDefinition... patterns)
             throws Exception {
@@ -82,7 +84,7 @@ final class WindowedRun {
         try (CloseableIterator<Alert> alerts = detections.alerts().collectAsync();
                 CloseableIterator<CloudTrailRecord> late =
                         detections.lateRecords().collectAsync()) {
-            env.execute("windowed detections test");
+            run.jobId = env.execute("windowed detections test").getJobID();
             alerts.forEachRemaining(run.alerts::add);
             late.forEachRemaining(run.late::add);
         }
