@@ -2,20 +2,26 @@ package io.trailwatch.filter;
 
 /**
  * The CloudWatch metric filters of the CIS Amazon Web Services Foundations Benchmark monitoring
- * controls, exactly as CIS publishes them (section 4.x in v1.4.0–v3.0.0, 3.x in v1.2.0–v1.3.0,
- * 5.x in later versions), so the bundled patterns and tests use one copy of each.
+ * controls, exactly as CIS publishes them (section 4.x in v1.4.0–v3.0.0, 3.x in v1.2.0–v1.3.0, 5.x
+ * in later versions), so the bundled patterns and tests use one copy of each.
  */
 final class CisFilters {
 
     private CisFilters() {}
 
-    /** 4.1 Unauthorized API calls (v1.4.0 and later, with the delivery-logs and HeadBucket exclusions). */
+    /**
+     * 4.1 Unauthorized API calls (v1.4.0 and later, with the delivery-logs and HeadBucket
+     * exclusions).
+     */
     static final String UNAUTHORIZED_API_CALLS =
             "{ ($.errorCode =\"*UnauthorizedOperation\") || ($.errorCode =\"AccessDenied*\") &&"
                     + " ($.sourceIPAddress!=\"delivery.logs.amazonaws.com\") &&"
                     + " ($.eventName!=\"HeadBucket\") }";
 
-    /** 3.1 Unauthorized API calls as in v1.2.0 (also the CloudTrail User Guide's "Authorization Failures"). */
+    /**
+     * 3.1 Unauthorized API calls as in v1.2.0 (also the CloudTrail User Guide's "Authorization
+     * Failures").
+     */
     static final String UNAUTHORIZED_API_CALLS_V1_2 =
             "{ ($.errorCode = \"*UnauthorizedOperation\") || ($.errorCode = \"AccessDenied*\") }";
 

@@ -16,7 +16,8 @@ final class FilterAssertions {
         try {
             return FilterPattern.compile(pattern);
         } catch (FilterSyntaxException e) {
-            throw new AssertionError("valid pattern rejected: " + pattern + " -> " + e.getMessage(), e);
+            throw new AssertionError(
+                    "valid pattern rejected: " + pattern + " -> " + e.getMessage(), e);
         }
     }
 
