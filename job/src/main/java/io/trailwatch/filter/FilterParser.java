@@ -498,7 +498,7 @@ final class FilterParser {
             StringBuilder current,
             boolean afterWildcard) {
         boolean plain = !name.isEmpty() && name.chars().allMatch(c -> isNameChar((char) c));
-        canonical.append(plain ? "." + name : "['" + name + "']");
+        canonical.append(plain ? "." + name : ".['" + name + "']");
         path.append(path.length() == 0 ? name : "." + name);
         // After a wildcard the rest is a suffix of the child's path and so always starts with '.'.
         current.append(current.length() == 0 && !afterWildcard ? name : "." + name);
