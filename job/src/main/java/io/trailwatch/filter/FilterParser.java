@@ -588,6 +588,9 @@ final class FilterParser {
         if (atEnd()) {
             return "the end of the pattern";
         }
+        if (Character.isWhitespace(peek())) {
+            return "a space";
+        }
         int end = position;
         while (end < text.length()
                 && end - position < 20
