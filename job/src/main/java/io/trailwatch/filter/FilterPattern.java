@@ -58,7 +58,14 @@ import java.util.Set;
  * </ul>
  *
  * <p>Where the AWS documentation is silent (the number/string cases above, escapes in quoted
- * strings, keyword case) the behaviour chosen here is the one stated above; the tests pin it.
+ * strings, keyword case) the behaviour chosen here is the one stated above; the tests pin it. The
+ * earlier edition of the page said a wildcard inside a word ({@code Ev*ent}) matched only itself;
+ * the current page and the brief allow {@code *} anywhere, and so do we ({@code \*} is a literal
+ * asterisk). AWS documents no {@code IN}/{@code NOT IN} for JSON patterns; they are rejected.
+ *
+ * <p>Selectors resolve once, at compile time, to the flat paths of {@link
+ * io.trailwatch.cloudtrail.CloudTrailRecord}; as the record joins keys with dots, {@code $.['a.b']}
+ * and {@code $.a.b} name the same entry.
  */
 public final class FilterPattern {
 
