@@ -7,8 +7,10 @@ import java.util.List;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriter;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
+import org.apache.flink.connector.base.sink.writer.DequeRequestBuffer;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.connector.base.sink.writer.ResultHandler;
+import org.apache.flink.connector.base.sink.writer.SimpleBatchCreator;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.metrics.Counter;
 import org.slf4j.Logger;
@@ -38,7 +40,13 @@ class SnsAlertSinkWriter extends AsyncSinkWriter<Alert, SnsPublishEntry> {
             Collection<BufferedRequestState<SnsPublishEntry>> recoveredState,
             String topicArn,
             SnsPublishClient client) {
-        super(elementConverter, context, configuration, recoveredState);
+        super(
+                elementConverter,
+                context,
+                configuration,
+                recoveredState,
+                new SimpleBatchCreator<>(configuration.getMaxBatchSizeInBytes()),
+                new DequeRequestBuffer<>());
         this.topicArn = topicArn;
         this.client = client;
         this.numRecordsOutErrors = context.metricGroup().getNumRecordsOutErrorsCounter();

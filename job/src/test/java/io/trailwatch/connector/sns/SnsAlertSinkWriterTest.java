@@ -204,11 +204,14 @@ class SnsAlertSinkWriterTest {
     }
 
     private void publishAll(String topicArn, List<Alert> alerts) throws Exception {
-        try (SinkWriter<Alert> writer = sink(topicArn).createWriter(new TestWriterContext())) {
+        SinkWriter<Alert> writer = sink(topicArn).createWriter(new TestWriterContext());
+        try {
             for (Alert alert : alerts) {
                 writer.write(alert, NO_CONTEXT);
             }
             writer.flush(true);
+        } finally {
+            writer.close();
         }
     }
 
