@@ -1,6 +1,8 @@
 package io.trailwatch.detect.windowed;
 
 import io.trailwatch.cloudtrail.CloudTrailRecord;
+import io.trailwatch.filter.FilterPattern;
+import io.trailwatch.filter.FilterSyntaxException;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -61,12 +63,21 @@ public final class GroupKey implements KeySelector<CloudTrailRecord, String>, Se
         return key.toString();
     }
 
-    /** {@code $.userIdentity.userName} → {@code userIdentity.userName}, the record's path form. */
+    /**
+     * {@code $.userIdentity.userName} → {@code userIdentity.userName}, the record's path form.
+     *
+     * @throws IllegalArgumentException naming the selector if it is not a plain field selector
+     */
     static String recordPath(String selector) {
-        if (!selector.startsWith("$.") || selector.length() < 3) {
+        try {
+            return FilterPattern.flatPath(selector);
+        } catch (FilterSyntaxException e) {
             throw new IllegalArgumentException(
-                    "field selector '" + selector + "' must start with '$.' as in $.eventName");
+                    "field selector '"
+                            + selector
+                            + "' is not a selector such as $.eventName: "
+                            + e.getMessage(),
+                    e);
         }
-        return selector.substring(2);
     }
 }

@@ -198,6 +198,34 @@ class ThresholdTest {
                 .containsExactly(ids(List.of(first, second, third)));
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = RuntimeExecutionMode.class,
+            names = {"BATCH", "STREAMING"})
+    void filtersInTheCloudWatchSyntaxCompileWithTheRealCompiler(RuntimeExecutionMode mode)
+            throws Exception {
+        PatternDefinition realFilter =
+                threshold(
+                        WindowedRun.REAL_FILTERS_PREFIX + "console-signin-failures",
+                        "{ ($.eventName = ConsoleLogin) && ($.errorMessage = \"Failed authentication\") }",
+                        3,
+                        FIVE_MINUTES);
+        List<CloudTrailRecord> records =
+                List.of(
+                        failedLogin("alice", T0),
+                        successfulLogin("alice", T0.plusSeconds(1)),
+                        failedLogin("alice", T0.plusSeconds(2)),
+                        failedLogin("alice", T0.plusSeconds(3)));
+
+        WindowedRun run =
+                mode == RuntimeExecutionMode.BATCH
+                        ? WindowedRun.batch(records, realFilter)
+                        : WindowedRun.streaming(records, realFilter);
+
+        assertThat(run.eventIds())
+                .containsExactly(ids(List.of(records.get(0), records.get(2), records.get(3))));
+    }
+
     static WindowedRun run(RuntimeExecutionMode mode, List<CloudTrailRecord> records)
             throws Exception {
         return mode == RuntimeExecutionMode.BATCH

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.JobID;
@@ -24,6 +25,9 @@ final class WindowedRun {
 
     static final Clock DETECTED_AT =
             Clock.fixed(Instant.parse("2024-03-02T00:00:00Z"), ZoneOffset.UTC);
+
+    /** Patterns whose id starts with this are compiled with the real filter-pattern compiler. */
+    static final String REAL_FILTERS_PREFIX = "real-";
 
     final List<Alert> alerts = new ArrayList<>();
     final List<CloudTrailRecord> late = new ArrayList<>();
@@ -74,18 +78,20 @@ final class WindowedRun {
             DataStream<CloudTrailRecord> input,
             PatternDefinition... patterns)
             throws Exception {
+        boolean realFilters =
+                Arrays.stream(patterns).anyMatch(p -> p.id().startsWith(REAL_FILTERS_PREFIX));
+        AlertFactory alerts = new AlertFactory(DETECTED_AT);
         WindowedDetections detections =
-                WindowedDetections.attach(
-                        input,
-                        List.of(patterns),
-                        new AlertFactory(DETECTED_AT),
-                        TestPatterns.FIELDS_EQUAL);
+                realFilters
+                        ? WindowedDetections.attach(input, List.of(patterns), alerts)
+                        : WindowedDetections.attach(
+                                input, List.of(patterns), alerts, TestPatterns.FIELDS_EQUAL);
         WindowedRun run = new WindowedRun();
-        try (CloseableIterator<Alert> alerts = detections.alerts().collectAsync();
+        try (CloseableIterator<Alert> collected = detections.alerts().collectAsync();
                 CloseableIterator<CloudTrailRecord> late =
                         detections.lateRecords().collectAsync()) {
             run.jobId = env.execute("windowed detections test").getJobID();
-            alerts.forEachRemaining(run.alerts::add);
+            collected.forEachRemaining(run.alerts::add);
             late.forEachRemaining(run.late::add);
         }
         run.alerts.sort(
