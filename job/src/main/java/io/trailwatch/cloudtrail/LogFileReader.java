@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  *       sequence of the above separated by whitespace.
  * </ul>
  *
+ * <p>Each record's {@link CloudTrailRecord#sequence()} is its position in the file, from 0,
+ * counting skipped elements too, so records with equal {@code eventTime} keep their file order.
+ *
  * <h2>What is skipped</h2>
  *
  * <ul>
@@ -116,7 +119,10 @@ public final class LogFileReader implements Closeable {
     private State state = State.ROOT;
     private JsonStreamContext container;
     private long rootValues;
-    private long elementIndex;
+
+    /** Position of the next record candidate in the file, from 0: its sequence and "#n". */
+    private long position;
+
     private boolean recordsKeySeen;
     private String topLevelTooLarge;
     private boolean digestFile;
@@ -306,7 +312,6 @@ public final class LogFileReader implements Closeable {
         if (token == JsonToken.START_ARRAY) {
             state = State.TOP_ARRAY;
             container = parser.getParsingContext();
-            elementIndex = 0;
         } else if (token == JsonToken.START_OBJECT) {
             state = State.TOP_OBJECT;
             container = parser.getParsingContext();
@@ -318,7 +323,7 @@ public final class LogFileReader implements Closeable {
                     origin, "starts with " + describe(token) + " " + where() + "; " + EXPECTED);
         } else {
             // A stray scalar line in NDJSON: one bad record, not a bad file.
-            malformed(rootValues, null, "is " + describe(token) + ", not a JSON object");
+            malformed(position++, null, "is " + describe(token) + ", not a JSON object");
         }
         return null;
     }
@@ -348,7 +353,6 @@ public final class LogFileReader implements Closeable {
             recordsKeySeen = true;
             state = State.RECORDS_ARRAY;
             container = parser.getParsingContext();
-            elementIndex = 0;
             return null;
         }
         JsonStreamContext object = parser.getParsingContext();
@@ -375,12 +379,13 @@ public final class LogFileReader implements Closeable {
             LOG.info("{}: is a CloudTrail digest file, not a log file; skipped", origin);
             return null;
         }
+        long index = position++;
         if (topLevelTooLarge != null) {
             topLevelFlattener.discardRecord();
-            malformed(rootValues, null, topLevelTooLarge);
+            malformed(index, null, topLevelTooLarge);
             return null;
         }
-        CloudTrailRecord record = topLevelFlattener.finishRecord(origin);
+        CloudTrailRecord record = topLevelFlattener.finishRecord(origin, index);
         if (rootValues == 1 && !looksLikeRecord(record)) {
             throw new LogFileException(
                     origin,
@@ -391,7 +396,7 @@ public final class LogFileReader implements Closeable {
                             + "; "
                             + EXPECTED);
         }
-        return accept(record, rootValues);
+        return accept(record, index);
     }
 
     private CloudTrailRecord nextArrayElement() throws IOException {
@@ -401,7 +406,7 @@ public final class LogFileReader implements Closeable {
             container = parser.getParsingContext();
             return null;
         }
-        long index = elementIndex++;
+        long index = position++;
         if (token != JsonToken.START_OBJECT) {
             malformed(index, null, "is " + describe(token) + ", not a JSON object");
             parser.skipChildren();
@@ -409,7 +414,7 @@ public final class LogFileReader implements Closeable {
         }
         CloudTrailRecord record;
         try {
-            record = recordFlattener.flatten(parser, origin);
+            record = recordFlattener.flatten(parser, origin, index);
         } catch (NestingTooDeepException e) {
             throw tooDeep("record #" + index, e);
         } catch (RecordFormatException e) {

@@ -57,9 +57,18 @@ public final class RecordFlattener {
      * @throws NestingTooDeepException if the record is nested too deeply
      */
     public CloudTrailRecord flatten(JsonParser parser, String origin) throws IOException {
+        return flatten(parser, origin, 0);
+    }
+
+    /**
+     * As {@link #flatten(JsonParser, String)}, for the record at position {@code sequence} of its
+     * input (see {@link CloudTrailRecord#sequence()}).
+     */
+    public CloudTrailRecord flatten(JsonParser parser, String origin, long sequence)
+            throws IOException {
         discardRecord();
         readObjectMembers(parser, "", 1);
-        return builder.build(origin);
+        return builder.build(origin, sequence);
     }
 
     /**
@@ -86,8 +95,8 @@ public final class RecordFlattener {
     }
 
     /** Builds the record read member by member; the flattener is then ready for the next. */
-    CloudTrailRecord finishRecord(String origin) {
-        return builder.build(origin);
+    CloudTrailRecord finishRecord(String origin, long sequence) {
+        return builder.build(origin, sequence);
     }
 
     private void readObjectMembers(JsonParser parser, String parent, int depth) throws IOException {

@@ -38,6 +38,18 @@ class LogFileReaderFormatsTest {
     }
 
     @Test
+    void sequenceIsThePositionInTheFile() {
+        LogFiles.Outcome outcome = read(logFile(record("e0"), "\"skipped\"", record("e2")));
+
+        assertThat(outcome.records())
+                .extracting(CloudTrailRecord::sequence)
+                .containsExactly(0L, 2L);
+        assertThat(read(record("a") + "\n" + record("b")).records())
+                .extracting(CloudTrailRecord::sequence)
+                .containsExactly(0L, 1L);
+    }
+
+    @Test
     void recordsKeyAnywhereAndOtherTopLevelKeysIgnored() {
         String file =
                 "{\"version\":{\"deep\":[1,2,{\"x\":null}]},\"Records\":["
