@@ -21,6 +21,7 @@ import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.connector.file.src.util.CheckpointedPosition;
 import org.apache.flink.connector.file.src.util.RecordAndPosition;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
@@ -60,18 +61,14 @@ class CloudTrailLogFormatTest {
         expected.addAll(copy("stratus/" + STRATUS, "c/" + STRATUS, false));
         writeBadFiles();
 
-        List<String> arrived = new ArrayList<>();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
-        try (CloseableIterator<CloudTrailRecord> records =
-                env.fromSource(
-                                CloudTrailFileSource.of(
-                                        new org.apache.flink.core.fs.Path(logs.toUri())),
+        List<String> arrived =
+                eventIds(
+                        env.fromSource(
+                                CloudTrailFileSource.of(flinkPath(logs)),
                                 WatermarkStrategy.noWatermarks(),
-                                "cloudtrail-files")
-                        .executeAndCollect()) {
-            records.forEachRemaining(r -> arrived.add(r.eventId()));
-        }
+                                "cloudtrail-files"));
 
         assertThat(expected).hasSizeGreaterThan(50);
         assertThat(arrived).containsExactlyInAnyOrderElementsOf(expected);
@@ -85,16 +82,9 @@ class CloudTrailLogFormatTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
         FileSource<CloudTrailRecord> source =
-                FileSource.forBulkFileFormat(
-                                new CloudTrailLogFormat(),
-                                new org.apache.flink.core.fs.Path(logs.toUri()))
-                        .build();
-        List<String> arrived = new ArrayList<>();
-        try (CloseableIterator<CloudTrailRecord> records =
-                env.fromSource(source, WatermarkStrategy.noWatermarks(), "files")
-                        .executeAndCollect()) {
-            records.forEachRemaining(r -> arrived.add(r.eventId()));
-        }
+                FileSource.forBulkFileFormat(new CloudTrailLogFormat(), flinkPath(logs)).build();
+        List<String> arrived =
+                eventIds(env.fromSource(source, WatermarkStrategy.noWatermarks(), "files"));
 
         assertThat(arrived).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -139,6 +129,21 @@ class CloudTrailLogFormatTest {
         assertThat(format.counters().filesSkipped.getCount()).isEqualTo(1);
     }
 
+    private static List<String> eventIds(DataStream<CloudTrailRecord> stream) throws Exception {
+        List<String> ids = new ArrayList<>();
+        CloseableIterator<CloudTrailRecord> records = stream.executeAndCollect();
+        try {
+            records.forEachRemaining(record -> ids.add(record.eventId()));
+        } finally {
+            records.close();
+        }
+        return ids;
+    }
+
+    private static org.apache.flink.core.fs.Path flinkPath(Path local) {
+        return new org.apache.flink.core.fs.Path(local.toUri());
+    }
+
     private void writeBadFiles() throws IOException {
         byte[] gz = gzip(Files.readAllBytes(DATASETS.resolve("invictus/" + INVICTUS_1)));
         write("bad/truncated.json.gz", Arrays.copyOf(gz, 40)); // cut before any record ends
@@ -169,7 +174,7 @@ class CloudTrailLogFormatTest {
         long size = Files.size(file);
         return new FileSourceSplit(
                 "split-" + file.getFileName(),
-                new org.apache.flink.core.fs.Path(file.toUri()),
+                flinkPath(file),
                 0,
                 size,
                 0,
