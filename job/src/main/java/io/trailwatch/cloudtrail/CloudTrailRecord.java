@@ -5,14 +5,14 @@ import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * One CloudTrail event, flattened once at parse time into its entries in document order. Each
- * entry has a selector path in the filter-pattern form without the leading {@code $.} ({@code
+ * One CloudTrail event, flattened once at parse time into its entries in document order. Each entry
+ * has a selector path in the filter-pattern form without the leading {@code $.} ({@code
  * userIdentity.type}, {@code resources[0].ARN}), a {@link FieldKind} and, for scalars, the value's
  * text. Objects and arrays have entries of their own, so conditions can tell "absent" from "is an
  * object", and the nested JSON can be written back out.
  *
- * <p>Conditions look values up by path without re-parsing JSON; the lookup table is built lazily
- * on first use and is not serialized.
+ * <p>Conditions look values up by path without re-parsing JSON; the lookup table is built lazily on
+ * first use and is not serialized.
  */
 @TypeInfo(CloudTrailRecordTypeInfoFactory.class)
 public final class CloudTrailRecord {
@@ -27,7 +27,11 @@ public final class CloudTrailRecord {
     private transient int[] lookup;
 
     CloudTrailRecord(
-            String[] paths, FieldKind[] kinds, String[] values, long eventTimeMillis, String origin) {
+            String[] paths,
+            FieldKind[] kinds,
+            String[] values,
+            long eventTimeMillis,
+            String origin) {
         this.paths = paths;
         this.kinds = kinds;
         this.values = values;
@@ -167,7 +171,8 @@ public final class CloudTrailRecord {
 
     @Override
     public int hashCode() {
-        return Objects.hash(eventTimeMillis, origin, Arrays.hashCode(paths), Arrays.hashCode(values));
+        return Objects.hash(
+                eventTimeMillis, origin, Arrays.hashCode(paths), Arrays.hashCode(values));
     }
 
     @Override
@@ -201,8 +206,8 @@ public final class CloudTrailRecord {
         }
 
         /**
-         * Builds the record; the event time is read from the top-level {@code eventTime} entry.
-         * The builder is reset and can be reused.
+         * Builds the record; the event time is read from the top-level {@code eventTime} entry. The
+         * builder is reset and can be reused.
          */
         public CloudTrailRecord build(String origin) {
             long eventTime = EventTimes.INVALID;

@@ -9,8 +9,8 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * Flink serializer for {@link CloudTrailRecord}: no Kryo, no reflection. Format version 1:
- * origin, event time, entry count, then per entry path, kind ordinal and nullable value.
+ * Flink serializer for {@link CloudTrailRecord}: no Kryo, no reflection. Format version 1: origin,
+ * event time, entry count, then per entry path, kind ordinal and nullable value.
  */
 public final class CloudTrailRecordSerializer extends TypeSerializerSingleton<CloudTrailRecord> {
 

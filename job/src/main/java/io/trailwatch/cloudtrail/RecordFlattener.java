@@ -45,8 +45,8 @@ public final class RecordFlattener {
     }
 
     /**
-     * Reads the object whose {@code START_OBJECT} is the parser's current token, leaving the
-     * parser on its matching {@code END_OBJECT}.
+     * Reads the object whose {@code START_OBJECT} is the parser's current token, leaving the parser
+     * on its matching {@code END_OBJECT}.
      *
      * @throws RecordFormatException if the record is nested too deeply or too large
      */
@@ -91,7 +91,9 @@ public final class RecordFlattener {
     private void readValue(JsonParser parser, JsonToken token, int depth) throws IOException {
         if (builder.size() >= maxEntries) {
             throw new RecordFormatException(
-                    "record has more than " + maxEntries + " fields; raise the entry limit to read it");
+                    "record has more than "
+                            + maxEntries
+                            + " fields; raise the entry limit to read it");
         }
         if (token == null) {
             throw new RecordFormatException("the input ends inside a record");
