@@ -22,6 +22,7 @@ public final class CloudTrailRecord {
     private final String[] values;
     private final long eventTimeMillis;
     private final String origin;
+    private final long sequence;
 
     /** Open-addressing table from path hash to entry index + 1; built on first lookup. */
     private transient int[] lookup;
@@ -31,12 +32,14 @@ public final class CloudTrailRecord {
             FieldKind[] kinds,
             String[] values,
             long eventTimeMillis,
-            String origin) {
+            String origin,
+            long sequence) {
         this.paths = paths;
         this.kinds = kinds;
         this.values = values;
         this.eventTimeMillis = eventTimeMillis;
         this.origin = origin;
+        this.sequence = sequence;
     }
 
     public static Builder builder() {
@@ -73,6 +76,14 @@ public final class CloudTrailRecord {
     /** Where the record came from ({@code s3://bucket/key} or a local path), for messages. */
     public String origin() {
         return origin;
+    }
+
+    /**
+     * Position of the record in its input (its index within the origin file), so that events with
+     * equal {@code eventTime} can be kept in input order after a shuffle.
+     */
+    public long sequence() {
+        return sequence;
     }
 
     /** Index of the entry at {@code path}, or -1 if the record has no such entry. */
@@ -163,6 +174,7 @@ public final class CloudTrailRecord {
         }
         CloudTrailRecord other = (CloudTrailRecord) o;
         return eventTimeMillis == other.eventTimeMillis
+                && sequence == other.sequence
                 && Objects.equals(origin, other.origin)
                 && Arrays.equals(paths, other.paths)
                 && Arrays.equals(kinds, other.kinds)
@@ -210,6 +222,13 @@ public final class CloudTrailRecord {
          * builder is reset and can be reused.
          */
         public CloudTrailRecord build(String origin) {
+            return build(origin, 0);
+        }
+
+        /**
+         * Builds the record with its position in the input; see {@link CloudTrailRecord#sequence}.
+         */
+        public CloudTrailRecord build(String origin, long sequence) {
             long eventTime = EventTimes.INVALID;
             for (int i = 0; i < size; i++) {
                 if (kinds[i] == FieldKind.STRING && "eventTime".equals(paths[i])) {
@@ -223,7 +242,8 @@ public final class CloudTrailRecord {
                             Arrays.copyOf(kinds, size),
                             Arrays.copyOf(values, size),
                             eventTime,
-                            origin);
+                            origin,
+                            sequence);
             Arrays.fill(values, 0, size, null);
             size = 0;
             return record;

@@ -10,7 +10,7 @@ import org.apache.flink.types.StringValue;
 
 /**
  * Flink serializer for {@link CloudTrailRecord}: no Kryo, no reflection. Format version 1: origin,
- * event time, entry count, then per entry path, kind ordinal and nullable value.
+ * event time, sequence, entry count, then per entry path, kind ordinal and nullable value.
  */
 public final class CloudTrailRecordSerializer extends TypeSerializerSingleton<CloudTrailRecord> {
 
@@ -47,6 +47,7 @@ public final class CloudTrailRecordSerializer extends TypeSerializerSingleton<Cl
     public void serialize(CloudTrailRecord record, DataOutputView target) throws IOException {
         StringValue.writeString(record.origin(), target);
         target.writeLong(record.eventTimeMillis());
+        target.writeLong(record.sequence());
         int size = record.size();
         target.writeInt(size);
         for (int i = 0; i < size; i++) {
@@ -60,6 +61,7 @@ public final class CloudTrailRecordSerializer extends TypeSerializerSingleton<Cl
     public CloudTrailRecord deserialize(DataInputView source) throws IOException {
         String origin = StringValue.readString(source);
         long eventTime = source.readLong();
+        long sequence = source.readLong();
         int size = source.readInt();
         String[] paths = new String[size];
         FieldKind[] kinds = new FieldKind[size];
@@ -69,7 +71,7 @@ public final class CloudTrailRecordSerializer extends TypeSerializerSingleton<Cl
             kinds[i] = FieldKind.ofOrdinal(source.readByte());
             values[i] = StringValue.readString(source);
         }
-        return new CloudTrailRecord(paths, kinds, values, eventTime, origin);
+        return new CloudTrailRecord(paths, kinds, values, eventTime, origin, sequence);
     }
 
     @Override
