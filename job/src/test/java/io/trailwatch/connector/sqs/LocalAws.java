@@ -60,6 +60,7 @@ final class LocalAws implements AutoCloseable {
                         .blobStore(context.getBlobStore())
                         .endpoint(URI.create("http://127.0.0.1:0"))
                         .awsAuthentication(AuthenticationType.NONE, null, null)
+                        .ignoreUnknownHeaders(true)
                         .build();
         s3Proxy.start();
         while (!"STARTED".equals(s3Proxy.getState())) {

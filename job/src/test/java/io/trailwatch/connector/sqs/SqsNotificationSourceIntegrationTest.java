@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SqsNotificationSourceIntegrationTest {
 
     private static final int PARALLELISM = 2;
-    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final Duration DEADLINE = Duration.ofSeconds(40);
     private static final int MAX_RECEIVE_COUNT = 2;
     private static final int SOURCE_VISIBILITY_SECONDS = 3;
 
