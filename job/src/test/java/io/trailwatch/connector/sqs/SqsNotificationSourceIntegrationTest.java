@@ -5,6 +5,7 @@ import static io.trailwatch.ingest.AwsNotifications.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.cloudtrail.CloudTrailRecord;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,45 @@ class SqsNotificationSourceIntegrationTest {
         assertEachExactlyOnce(run, expected);
         assertThat(aws.messagesLeft(queues.url())).isZero();
         assertThat(aws.messagesLeft(queues.deadLetterUrl())).isZero();
+    }
+
+    @Test
+    void missingAndCorruptFilesEndInTheDeadLetterQueueWhileOtherFilesAreRead() throws Exception {
+        LocalAws.Queues queues = aws.createQueueWithDeadLetterQueue(MAX_RECEIVE_COUNT, 30);
+        TrailBucket trail = new TrailBucket(aws.s3, "trail-" + shortId());
+        String good = trail.upload("", F1205);
+        String missing = keyOf("", F1210);
+        String corrupt = keyOf("", F1220);
+        trail.putRaw(corrupt, "this is not gzip".getBytes(StandardCharsets.UTF_8));
+
+        send(queues.url(), cloudTrail(trail.bucket, missing));
+        send(queues.url(), cloudTrail(trail.bucket, good));
+        send(queues.url(), s3Event(trail.bucket, urlEncoded(corrupt)));
+
+        String run = shortId();
+        List<String> expected = eventIds(List.of(F1205));
+        try (RunningJob job = start(sourceFor(queues.url(), trail.bucket), run, null)) {
+            job.awaitUntil(
+                    () ->
+                            CommittedEventIds.total(run) >= expected.size()
+                                    && aws.messagesLeft(queues.deadLetterUrl()) == 2
+                                    && aws.messagesLeft(queues.url()) == 0);
+        }
+
+        assertEachExactlyOnce(run, expected);
+        List<String> deadLettered =
+                aws
+                        .sqs
+                        .receiveMessage(
+                                b -> b.queueUrl(queues.deadLetterUrl()).maxNumberOfMessages(10))
+                        .messages()
+                        .stream()
+                        .map(m -> m.body())
+                        .toList();
+        assertThat(deadLettered)
+                .containsExactlyInAnyOrder(
+                        cloudTrail(trail.bucket, missing),
+                        s3Event(trail.bucket, urlEncoded(corrupt)));
     }
 
     private static SqsNotificationSource sourceFor(String queueUrl, String bucket) {
