@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -140,6 +141,39 @@ class SqsNotificationSourceIntegrationTest {
                         s3Event(trail.bucket, urlEncoded(corrupt)));
     }
 
+    @Test
+    void aFailureBetweenFetchAndCheckpointLosesNothingAndDoublesNothing() throws Exception {
+        LocalAws.Queues queues = aws.createQueueWithDeadLetterQueue(5, 30);
+        TrailBucket trail = new TrailBucket(aws.s3, "trail-" + shortId());
+        List<String> firstFiles = List.of(F1205, F1210, F1220);
+        List<String> laterFiles = List.of(F1225, F1200, F1230);
+        int firstRecords = eventIds(firstFiles).size();
+        String run = shortId();
+        FailOnce.reset(firstRecords + 100); // inside the 394 records of F1200
+
+        for (String file : firstFiles) {
+            send(queues.url(), cloudTrail(trail.bucket, trail.upload("", file)));
+        }
+        try (RunningJob job = start(sourceFor(queues.url(), trail.bucket), run, new FailOnce())) {
+            // A checkpoint has completed with state in it before the failure comes.
+            job.awaitUntil(
+                    () ->
+                            CommittedEventIds.total(run) >= firstRecords
+                                    && aws.messagesLeft(queues.url()) == 0);
+            for (String file : laterFiles) {
+                send(queues.url(), cloudTrail(trail.bucket, trail.upload("", file)));
+            }
+            job.awaitUntil(
+                    () ->
+                            CommittedEventIds.total(run) >= eventIds(ALL_FILES).size()
+                                    && aws.messagesLeft(queues.url()) == 0);
+        }
+
+        assertThat(FailOnce.FAILED).as("the failure was injected").isTrue();
+        assertEachExactlyOnce(run, eventIds(ALL_FILES));
+        assertThat(aws.messagesLeft(queues.deadLetterUrl())).isZero();
+    }
+
     private static SqsNotificationSource sourceFor(String queueUrl, String bucket) {
         return SqsNotificationSource.builder()
                 .queueUrl(queueUrl)
@@ -225,20 +259,25 @@ class SqsNotificationSourceIntegrationTest {
         }
     }
 
-    /** Throws once, after some records passed and before the next checkpoint could cover them. */
+    /**
+     * Throws once, when the job as a whole has passed a given number of records: after the source
+     * emitted them and before a checkpoint could cover them.
+     */
     static final class FailOnce implements MapFunction<CloudTrailRecord, CloudTrailRecord> {
         static final AtomicBoolean FAILED = new AtomicBoolean();
-        private final int after;
-        private int seen;
+        private static final AtomicInteger SEEN = new AtomicInteger();
+        private static volatile int failAt;
 
-        FailOnce(int after) {
-            this.after = after;
+        static void reset(int recordsBeforeFailure) {
+            FAILED.set(false);
+            SEEN.set(0);
+            failAt = recordsBeforeFailure;
         }
 
         @Override
         public CloudTrailRecord map(CloudTrailRecord record) {
-            if (++seen == after && FAILED.compareAndSet(false, true)) {
-                throw new IllegalStateException("injected failure after " + after + " records");
+            if (SEEN.incrementAndGet() >= failAt && FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("injected failure after " + failAt + " records");
             }
             return record;
         }
