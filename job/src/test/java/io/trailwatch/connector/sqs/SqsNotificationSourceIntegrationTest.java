@@ -174,6 +174,32 @@ class SqsNotificationSourceIntegrationTest {
         assertThat(aws.messagesLeft(queues.deadLetterUrl())).isZero();
     }
 
+    @Test
+    void aBoundedSourceFinishesOnAnEmptyQueueAndDeletesWhatItRead() throws Exception {
+        LocalAws.Queues queues = aws.createQueueWithDeadLetterQueue(MAX_RECEIVE_COUNT, 30);
+        TrailBucket trail = new TrailBucket(aws.s3, "trail-" + shortId());
+        send(
+                queues.url(),
+                cloudTrail(trail.bucket, trail.upload("", F1205), trail.upload("", F1210)));
+        SqsNotificationSource bounded =
+                SqsNotificationSource.builder()
+                        .queueUrl(queues.url())
+                        .bucketAllowlist(List.of(trail.bucket))
+                        .waitTime(Duration.ofSeconds(1))
+                        .stopAfterEmptyPolls(2)
+                        .sqsSettings(aws.sqsSettings())
+                        .s3Settings(aws.s3Settings())
+                        .build();
+
+        String run = shortId();
+        try (RunningJob job = start(bounded, run, null)) {
+            job.client.getJobExecutionResult().get();
+        }
+
+        assertEachExactlyOnce(run, eventIds(List.of(F1205, F1210)));
+        assertThat(aws.messagesLeft(queues.url())).as("deleted at the final checkpoint").isZero();
+    }
+
     private static SqsNotificationSource sourceFor(String queueUrl, String bucket) {
         return SqsNotificationSource.builder()
                 .queueUrl(queueUrl)
@@ -255,7 +281,9 @@ class SqsNotificationSourceIntegrationTest {
 
         @Override
         public void close() throws Exception {
-            client.cancel().get();
+            if (!client.getJobStatus().get().isGloballyTerminalState()) {
+                client.cancel().get();
+            }
         }
     }
 
