@@ -2,6 +2,7 @@ package io.trailwatch.aws;
 
 import java.io.Serializable;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Objects;
 
 /**
@@ -30,14 +31,11 @@ public final class AwsClientSettings implements Serializable {
     /** The same settings talking to {@code endpoint} instead of the public AWS endpoint. */
     public AwsClientSettings withEndpointOverride(String endpoint) {
         String value = blankToNull(endpoint);
-        if (value != null) {
-            URI uri = URI.create(value);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException(
-                        "endpoint override '"
-                                + value
-                                + "' is not an absolute URL; write it like http://127.0.0.1:9324");
-            }
+        if (value != null && !isAbsoluteUrl(value)) {
+            throw new IllegalArgumentException(
+                    "endpoint override '"
+                            + value
+                            + "' is not an absolute URL; write it like http://127.0.0.1:9324");
         }
         return new AwsClientSettings(region, value, pathStyleAccess);
     }
@@ -59,6 +57,15 @@ public final class AwsClientSettings implements Serializable {
 
     public boolean pathStyleAccess() {
         return pathStyleAccess;
+    }
+
+    private static boolean isAbsoluteUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return uri.getScheme() != null && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static String blankToNull(String value) {
