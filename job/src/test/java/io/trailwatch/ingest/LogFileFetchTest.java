@@ -29,9 +29,11 @@ class LogFileFetchTest {
     private static final long NOW = 1_700_000_000_000L;
 
     private static final byte[] THREE_RECORDS =
-            gzip(
-                    "{\"Records\":[{\"eventID\":\"e1\"},{\"eventID\":\"e2\"},"
-                            + "{\"eventID\":\"e3\"}]}");
+            gzip("{\"Records\":[" + record("e1") + "," + record("e2") + "," + record("e3") + "]}");
+
+    private static String record(String eventId) {
+        return "{\"eventTime\":\"2023-07-10T12:05:00Z\",\"eventID\":\"" + eventId + "\"}";
+    }
 
     /** Answers each open() with the next scripted response. */
     private static final class ScriptedS3 implements S3ObjectFetcher {
@@ -144,7 +146,11 @@ class LogFileFetchTest {
 
     @Test
     void decompressionBombsStopAtTheLimit() throws Exception {
-        byte[] bomb = gzip("{\"Records\":[{\"pad\":\"" + "x".repeat(1 << 23) + "\"}]}");
+        byte[] bomb =
+                gzip(
+                        "{\"Records\":[{\"eventTime\":\"2023-07-10T12:05:00Z\",\"pad\":\""
+                                + "x".repeat(1 << 23)
+                                + "\"}]}");
         ScriptedS3 s3 = new ScriptedS3().then(body(bomb));
 
         LogFileFetch.Outcome outcome = read(s3);
