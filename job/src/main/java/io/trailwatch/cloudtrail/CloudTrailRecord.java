@@ -217,6 +217,22 @@ public final class CloudTrailRecord {
             return size;
         }
 
+        /** Index of the first entry at {@code path} collected so far, or -1. */
+        int indexOf(String path) {
+            for (int i = 0; i < size; i++) {
+                if (paths[i].equals(path)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Drops the entries collected so far. */
+        public void clear() {
+            Arrays.fill(values, 0, size, null);
+            size = 0;
+        }
+
         /**
          * Builds the record; the event time is read from the top-level {@code eventTime} entry. The
          * builder is reset and can be reused.

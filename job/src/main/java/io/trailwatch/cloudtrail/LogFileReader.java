@@ -1,0 +1,814 @@
+package io.trailwatch.cloudtrail;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the CloudTrail records of one file, one record at a time, from a stream: the file is never
+ * held in memory, and at most one record is materialised at a time.
+ *
+ * <h2>Accepted input</h2>
+ *
+ * <ul>
+ *   <li>gzip or plain text, told apart by the gzip magic bytes, never by the file name; gzip is
+ *       decompressed while reading (concatenated gzip members are read as one stream);
+ *   <li>a CloudTrail log file {@code {"Records":[…]}}: {@code Records} may come anywhere in the
+ *       object and other top-level keys are ignored;
+ *   <li>a JSON array of records;
+ *   <li>one record per line (NDJSON), or a single object that is itself a record; in general any
+ *       sequence of the above separated by whitespace.
+ * </ul>
+ *
+ * <p>Each record's {@link CloudTrailRecord#sequence()} is its position in the file, from 0,
+ * counting skipped elements too, so records with equal {@code eventTime} keep their file order.
+ *
+ * <h2>What is skipped</h2>
+ *
+ * <ul>
+ *   <li><b>Malformed records</b>: an element that is not an object, a record with more entries than
+ *       {@link ReadLimits#maxEntriesPerRecord()}, and a record whose {@code eventTime} is missing
+ *       or not ISO-8601. They are never returned (DESIGN: "reported and counted, never matched"),
+ *       are counted in {@link #malformedRecords()}, and the first {@value
+ *       #MALFORMED_LOGGED_PER_FILE} of a file are logged at WARN with the file, the record's
+ *       position and its {@code eventID}. Reading continues with the next record.
+ *   <li><b>CloudTrail Insights records</b> ({@code eventCategory: "Insight"} or {@code eventType:
+ *       "AwsCloudTrailInsight"}) describe anomalies, not API calls: skipped and counted in {@link
+ *       #insightRecordsSkipped()}.
+ *   <li><b>Digest files</b> (a top-level object with {@code digestPublicKeyFingerprint} or {@code
+ *       digestSignatureAlgorithm}, no {@code Records}): yield no records; {@link #isDigestFile()}.
+ *       Callers that know the object key skip digest and Insights files before opening them, with
+ *       {@link CloudTrailObjectKey}; the content checks here catch files whose names say nothing.
+ * </ul>
+ *
+ * <h2>File-level errors</h2>
+ *
+ * {@link #open} and {@link #next} throw {@link LogFileException}, naming the file, what is wrong
+ * and what was expected, when the file is empty, binary but not gzip, truncated or corrupt gzip,
+ * not JSON or not UTF-8, a JSON value that is neither a log file nor records, has {@code Records}
+ * that is not an array, is nested deeper than {@link ReadLimits#maxDepth()}, or is larger than
+ * {@link ReadLimits#maxDecompressedBytes()} decompressed or {@link ReadLimits#maxCompressedBytes()}
+ * as stored. Records returned before the error stay valid; after it {@code next} returns {@code
+ * null}. Any other {@link IOException} comes from the underlying stream itself (network, file
+ * system) and may be worth a retry.
+ *
+ * <p>Not thread-safe: one reader per file, used by one thread.
+ */
+public final class LogFileReader implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LogFileReader.class);
+
+    /** Malformed records logged one by one per file; the rest are only counted. */
+    public static final int MALFORMED_LOGGED_PER_FILE = 10;
+
+    static final String EXPECTED =
+            "expected a CloudTrail log file {\"Records\":[{…},…]}, a JSON array of records,"
+                    + " or one JSON record per line";
+
+    private static final String RECORDS = "Records";
+    private static final int BUFFER_BYTES = 64 * 1024;
+    private static final int GZIP_MAGIC_1 = 0x1f;
+    private static final int GZIP_MAGIC_2 = 0x8b;
+
+    /**
+     * Parsers share their factory, and with it the symbol table of field names, per depth limit.
+     */
+    private static final ConcurrentHashMap<Integer, JsonFactory> FACTORIES =
+            new ConcurrentHashMap<>();
+
+    private enum State {
+        /** Between top-level JSON values. */
+        ROOT,
+        /** Inside a top-level object: a log file, a digest file or a single record. */
+        TOP_OBJECT,
+        /** Inside the {@code Records} array of a top-level object. */
+        RECORDS_ARRAY,
+        /** Inside a top-level array of records. */
+        TOP_ARRAY,
+        DONE
+    }
+
+    private final String origin;
+    private final ReadLimits limits;
+    private final StoredBytes stored;
+    private final TextBytes text;
+    private final JsonParser parser;
+    private final RecordFlattener recordFlattener;
+    private final RecordFlattener topLevelFlattener;
+
+    private State state = State.ROOT;
+    private JsonStreamContext container;
+    private long rootValues;
+
+    /** Position of the next record candidate in the file, from 0: its sequence and "#n". */
+    private long position;
+
+    private boolean recordsKeySeen;
+    private String topLevelTooLarge;
+    private boolean digestFile;
+
+    private long recordsRead;
+    private long malformedRecords;
+    private long insightRecordsSkipped;
+
+    private LogFileReader(String origin, ReadLimits limits, StoredBytes stored, TextBytes text)
+            throws IOException {
+        this.origin = origin;
+        this.limits = limits;
+        this.stored = stored;
+        this.text = text;
+        this.parser = factoryFor(limits.maxDepth()).createParser(text);
+        this.recordFlattener = new RecordFlattener(limits.maxDepth(), limits.maxEntriesPerRecord());
+        this.topLevelFlattener =
+                new RecordFlattener(limits.maxDepth(), limits.maxEntriesPerRecord());
+    }
+
+    /**
+     * Opens a reader over {@code raw}, which it closes on {@link #close()}. Reads the first bytes
+     * to tell gzip from text.
+     *
+     * @param origin where the bytes come from ({@code s3://bucket/key} or a local path), used in
+     *     messages and as each record's {@link CloudTrailRecord#origin()}
+     * @throws LogFileException if the file is empty, binary but not gzip, or its gzip header is
+     *     broken
+     */
+    public static LogFileReader open(InputStream raw, String origin, ReadLimits limits)
+            throws IOException {
+        Objects.requireNonNull(raw, "raw");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(limits, "limits");
+        StoredBytes stored = new StoredBytes(raw, origin, limits.maxCompressedBytes());
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(stored, BUFFER_BYTES);
+            byte[] head = peek(buffered, 8);
+            if (head.length == 0) {
+                throw new LogFileException(origin, "is empty (0 bytes); " + EXPECTED);
+            }
+            boolean gzip =
+                    head.length >= 2
+                            && (head[0] & 0xff) == GZIP_MAGIC_1
+                            && (head[1] & 0xff) == GZIP_MAGIC_2;
+            InputStream decoded;
+            if (gzip) {
+                decoded = openGzip(buffered, origin, stored);
+            } else {
+                String binary = BinaryFormats.describe(head);
+                if (binary != null) {
+                    throw new LogFileException(
+                            origin, "is " + binary + ", neither gzip nor JSON text; " + EXPECTED);
+                }
+                decoded = buffered;
+            }
+            TextBytes text = new TextBytes(decoded, origin, limits.maxDecompressedBytes(), gzip);
+            return new LogFileReader(origin, limits, stored, text);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(stored, e);
+            throw e;
+        }
+    }
+
+    /** Opens with {@link ReadLimits#DEFAULTS}. */
+    public static LogFileReader open(InputStream raw, String origin) throws IOException {
+        return open(raw, origin, ReadLimits.DEFAULTS);
+    }
+
+    /**
+     * The next valid record, or {@code null} at the end of the file.
+     *
+     * @throws LogFileException for file-level corruption (see the class comment)
+     */
+    public CloudTrailRecord next() throws IOException {
+        if (state == State.DONE) {
+            return null;
+        }
+        try {
+            return advance();
+        } catch (LogFileException e) {
+            state = State.DONE;
+            throw e;
+        } catch (IOException e) {
+            state = State.DONE;
+            throw translate(e);
+        }
+    }
+
+    /** Valid records returned so far. */
+    public long recordsRead() {
+        return recordsRead;
+    }
+
+    /** Records skipped as malformed so far (see the class comment). */
+    public long malformedRecords() {
+        return malformedRecords;
+    }
+
+    /** CloudTrail Insights records skipped so far. */
+    public long insightRecordsSkipped() {
+        return insightRecordsSkipped;
+    }
+
+    /** Whether the file turned out to be a CloudTrail digest file (it yields no records). */
+    public boolean isDigestFile() {
+        return digestFile;
+    }
+
+    /** Decompressed (text) bytes consumed so far; the parser reads ahead by up to one buffer. */
+    public long uncompressedBytesRead() {
+        return text.count;
+    }
+
+    /** Bytes consumed so far from the stream as stored (compressed, if gzip). */
+    public long storedBytesRead() {
+        return stored.count;
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    @Override
+    public void close() throws IOException {
+        state = State.DONE;
+        if (malformedRecords > MALFORMED_LOGGED_PER_FILE) {
+            LOG.warn(
+                    "{}: {} malformed records skipped in all; the first {} are logged above",
+                    origin,
+                    malformedRecords,
+                    MALFORMED_LOGGED_PER_FILE);
+        }
+        try {
+            parser.close();
+        } finally {
+            text.close();
+        }
+    }
+
+    private CloudTrailRecord advance() throws IOException {
+        while (true) {
+            switch (state) {
+                case ROOT:
+                    {
+                        CloudTrailRecord record = startRootValue();
+                        if (record != null || state == State.DONE) {
+                            return record;
+                        }
+                        break;
+                    }
+                case TOP_OBJECT:
+                    {
+                        CloudTrailRecord record = continueTopLevelObject();
+                        if (record != null) {
+                            return record;
+                        }
+                        break;
+                    }
+                case RECORDS_ARRAY:
+                case TOP_ARRAY:
+                    {
+                        CloudTrailRecord record = nextArrayElement();
+                        if (record != null) {
+                            return record;
+                        }
+                        break;
+                    }
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private CloudTrailRecord startRootValue() throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            state = State.DONE;
+            if (rootValues == 0) {
+                throw new LogFileException(
+                        origin,
+                        "has no JSON content (it is empty or only whitespace); " + EXPECTED);
+            }
+            return null;
+        }
+        rootValues++;
+        if (token == JsonToken.START_ARRAY) {
+            state = State.TOP_ARRAY;
+            container = parser.getParsingContext();
+        } else if (token == JsonToken.START_OBJECT) {
+            state = State.TOP_OBJECT;
+            container = parser.getParsingContext();
+            topLevelFlattener.discardRecord();
+            recordsKeySeen = false;
+            topLevelTooLarge = null;
+        } else if (rootValues == 1) {
+            throw new LogFileException(
+                    origin, "starts with " + describe(token) + " " + where() + "; " + EXPECTED);
+        } else {
+            // A stray scalar line in NDJSON: one bad record, not a bad file.
+            malformed(position++, null, "is " + describe(token) + ", not a JSON object");
+        }
+        return null;
+    }
+
+    private CloudTrailRecord continueTopLevelObject() throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.END_OBJECT) {
+            state = State.ROOT;
+            return finishTopLevelObject();
+        }
+        if (token != JsonToken.FIELD_NAME) {
+            throw new LogFileException(origin, "has unexpected " + describe(token) + " " + where());
+        }
+        String name = parser.currentName();
+        if (RECORDS.equals(name)) {
+            JsonToken value = parser.nextToken();
+            if (value != JsonToken.START_ARRAY) {
+                throw new LogFileException(
+                        origin,
+                        "has \"Records\" as "
+                                + describe(value)
+                                + " "
+                                + where()
+                                + "; expected an array of CloudTrail records:"
+                                + " {\"Records\":[{…},…]}");
+            }
+            recordsKeySeen = true;
+            state = State.RECORDS_ARRAY;
+            container = parser.getParsingContext();
+            return null;
+        }
+        JsonStreamContext object = parser.getParsingContext();
+        try {
+            topLevelFlattener.readMember(parser, name);
+        } catch (NestingTooDeepException e) {
+            throw tooDeep("the top-level object", e);
+        } catch (RecordFormatException e) {
+            topLevelTooLarge = e.getMessage();
+            skipUntilBackIn(object);
+        }
+        return null;
+    }
+
+    private CloudTrailRecord finishTopLevelObject() throws IOException {
+        if (recordsKeySeen) {
+            topLevelFlattener.discardRecord();
+            return null;
+        }
+        if (topLevelFlattener.hasMember("digestPublicKeyFingerprint")
+                || topLevelFlattener.hasMember("digestSignatureAlgorithm")) {
+            digestFile = true;
+            topLevelFlattener.discardRecord();
+            LOG.info("{}: is a CloudTrail digest file, not a log file; skipped", origin);
+            return null;
+        }
+        long index = position++;
+        if (topLevelTooLarge != null) {
+            topLevelFlattener.discardRecord();
+            malformed(index, null, topLevelTooLarge);
+            return null;
+        }
+        CloudTrailRecord record = topLevelFlattener.finishRecord(origin, index);
+        if (rootValues == 1 && !looksLikeRecord(record)) {
+            throw new LogFileException(
+                    origin,
+                    "is a JSON object with neither a \"Records\" array nor the fields of a"
+                            + " CloudTrail record (eventTime, eventName, eventSource); its"
+                            + " top-level keys are "
+                            + topLevelKeys(record)
+                            + "; "
+                            + EXPECTED);
+        }
+        return accept(record, index);
+    }
+
+    private CloudTrailRecord nextArrayElement() throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.END_ARRAY) {
+            state = state == State.RECORDS_ARRAY ? State.TOP_OBJECT : State.ROOT;
+            container = parser.getParsingContext();
+            return null;
+        }
+        long index = position++;
+        if (token != JsonToken.START_OBJECT) {
+            malformed(index, null, "is " + describe(token) + ", not a JSON object");
+            parser.skipChildren();
+            return null;
+        }
+        CloudTrailRecord record;
+        try {
+            record = recordFlattener.flatten(parser, origin, index);
+        } catch (NestingTooDeepException e) {
+            throw tooDeep("record #" + index, e);
+        } catch (RecordFormatException e) {
+            skipUntilBackIn(container);
+            malformed(index, null, e.getMessage());
+            return null;
+        }
+        return accept(record, index);
+    }
+
+    private CloudTrailRecord accept(CloudTrailRecord record, long index) {
+        if (isInsight(record)) {
+            insightRecordsSkipped++;
+            return null;
+        }
+        if (!record.hasValidEventTime()) {
+            malformed(index, topLevelString(record, "eventID"), eventTimeProblem(record));
+            return null;
+        }
+        recordsRead++;
+        return record;
+    }
+
+    private void malformed(long index, String eventId, String reason) {
+        malformedRecords++;
+        if (malformedRecords <= MALFORMED_LOGGED_PER_FILE) {
+            LOG.warn(
+                    "{}: skipped malformed record #{}{} {}: {}",
+                    origin,
+                    index,
+                    eventId == null ? "" : " (eventID " + eventId + ")",
+                    where(),
+                    reason);
+        }
+    }
+
+    /** Reads on until the parser is back in {@code context}, past the value it was inside. */
+    private void skipUntilBackIn(JsonStreamContext context) throws IOException {
+        while (parser.getParsingContext() != context) {
+            if (parser.nextToken() == null) {
+                throw new LogFileException(
+                        origin, "ends inside a record " + where() + " (the file is truncated)");
+            }
+        }
+    }
+
+    private LogFileException tooDeep(String what, NestingTooDeepException e) {
+        return new LogFileException(
+                origin,
+                what
+                        + " "
+                        + where()
+                        + ": "
+                        + e.getMessage()
+                        + " (limit maxDepth); CloudTrail records are rarely deeper than 10 levels",
+                e);
+    }
+
+    private IOException translate(IOException e) {
+        if (stored.failure != null && causedBy(e, stored.failure)) {
+            return e; // the underlying stream failed: not the file's fault
+        }
+        if (e instanceof StreamConstraintsException) {
+            String message = ((StreamConstraintsException) e).getOriginalMessage();
+            if (message != null && message.contains("nesting depth")) {
+                return new LogFileException(
+                        origin,
+                        "is nested deeper than "
+                                + limits.maxDepth()
+                                + " levels "
+                                + where()
+                                + " (limit maxDepth); "
+                                + EXPECTED,
+                        e);
+            }
+            return new LogFileException(
+                    origin, "exceeds a parser limit " + where() + ": " + message, e);
+        }
+        if (e instanceof JsonEOFException) {
+            return new LogFileException(
+                    origin,
+                    "ends in the middle of its JSON "
+                            + where()
+                            + " (the file is truncated or cut off): "
+                            + ((JsonEOFException) e).getOriginalMessage(),
+                    e);
+        }
+        if (e instanceof JsonParseException) {
+            String message = ((JsonParseException) e).getOriginalMessage();
+            if (message != null && message.contains("Invalid UTF-8")) {
+                return new LogFileException(
+                        origin,
+                        "is not valid UTF-8 text "
+                                + where()
+                                + " ("
+                                + message
+                                + "); CloudTrail log files are UTF-8 JSON",
+                        e);
+            }
+            return new LogFileException(
+                    origin, "is not valid JSON " + where() + ": " + message + "; " + EXPECTED, e);
+        }
+        if (e instanceof EOFException && text.gzip) {
+            return new LogFileException(
+                    origin,
+                    "is a truncated gzip stream: it ends after "
+                            + text.count
+                            + " decompressed bytes, before the gzip trailer (the object was cut"
+                            + " off during upload or download)",
+                    e);
+        }
+        if (e instanceof ZipException) {
+            return new LogFileException(
+                    origin, "has corrupt gzip data (" + e.getMessage() + ")", e);
+        }
+        return e;
+    }
+
+    private String where() {
+        JsonLocation location = parser.currentTokenLocation();
+        if (location == null || location.getLineNr() < 0) {
+            return "";
+        }
+        return "at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static InputStream openGzip(InputStream in, String origin, StoredBytes stored)
+            throws IOException {
+        try {
+            return new GZIPInputStream(in, BUFFER_BYTES);
+        } catch (EOFException e) {
+            if (stored.failure != null) {
+                throw e;
+            }
+            throw new LogFileException(
+                    origin, "is a truncated gzip stream: it ends inside the gzip header", e);
+        } catch (ZipException e) {
+            throw new LogFileException(
+                    origin, "has a corrupt gzip header (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static byte[] peek(BufferedInputStream in, int count) throws IOException {
+        in.mark(count);
+        byte[] head = new byte[count];
+        int read = 0;
+        while (read < count) {
+            int n = in.read(head, read, count - read);
+            if (n < 0) {
+                break;
+            }
+            read += n;
+        }
+        in.reset();
+        return read == count ? head : Arrays.copyOf(head, read);
+    }
+
+    private static boolean isInsight(CloudTrailRecord record) {
+        return "Insight".equals(topLevelString(record, "eventCategory"))
+                || "AwsCloudTrailInsight".equals(topLevelString(record, "eventType"));
+    }
+
+    private static boolean looksLikeRecord(CloudTrailRecord record) {
+        return topLevelIndex(record, "eventTime") >= 0
+                || topLevelIndex(record, "eventName") >= 0
+                || topLevelIndex(record, "eventSource") >= 0;
+    }
+
+    private static String eventTimeProblem(CloudTrailRecord record) {
+        int index = topLevelIndex(record, "eventTime");
+        String example = "ISO-8601 such as 2014-07-08T17:35:27Z";
+        if (index < 0) {
+            return "it has no eventTime; every CloudTrail record needs one, in " + example;
+        }
+        if (record.kind(index) != FieldKind.STRING) {
+            return "its eventTime is " + record.kind(index) + ", not a string in " + example;
+        }
+        return "its eventTime \"" + record.value(index) + "\" is not " + example;
+    }
+
+    private static String topLevelKeys(CloudTrailRecord record) {
+        StringJoiner keys = new StringJoiner(", ", "[", "]");
+        int shown = 0;
+        for (int i = 0; i < record.size() && shown < 8; i++) {
+            String path = record.path(i);
+            if (path.indexOf('.') < 0 && path.indexOf('[') < 0) {
+                keys.add(path);
+                shown++;
+            }
+        }
+        return keys.toString();
+    }
+
+    /**
+     * A linear scan: cheaper than building the record's lookup table for the two or three fields
+     * the reader itself checks.
+     */
+    private static int topLevelIndex(CloudTrailRecord record, String name) {
+        for (int i = 0; i < record.size(); i++) {
+            if (name.equals(record.path(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String topLevelString(CloudTrailRecord record, String name) {
+        int index = topLevelIndex(record, name);
+        return index >= 0 && record.kind(index) == FieldKind.STRING ? record.value(index) : null;
+    }
+
+    private static String describe(JsonToken token) {
+        if (token == null) {
+            return "the end of the input";
+        }
+        switch (token) {
+            case START_OBJECT:
+                return "an object";
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "a string";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "a number";
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return "a boolean";
+            case VALUE_NULL:
+                return "null";
+            default:
+                return token.toString();
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Throwable cause) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t == cause) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonFactory factoryFor(int maxDepth) {
+        // The record object sits at most two levels down, {"Records":[ {record} ]}; one more
+        // level lets the flattener, which knows the record and path, report a deep record first.
+        int parserDepth = maxDepth + 3;
+        return FACTORIES.computeIfAbsent(
+                parserDepth,
+                depth ->
+                        JsonFactory.builder()
+                                .streamReadConstraints(
+                                        StreamReadConstraints.builder()
+                                                .maxNestingDepth(depth)
+                                                .build())
+                                .build());
+    }
+
+    private static void closeQuietly(Closeable closeable, Exception primary) {
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            primary.addSuppressed(e);
+        }
+    }
+
+    /**
+     * The stream as stored: counts bytes, enforces the stored-size limit, and remembers its own
+     * failures so they are not mistaken for corrupt content.
+     */
+    private static final class StoredBytes extends FilterInputStream {
+        private final String origin;
+        private final long limit;
+        long count;
+        IOException failure;
+
+        StoredBytes(InputStream in, String origin, long limit) {
+            super(in);
+            this.origin = origin;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b;
+            try {
+                b = in.read();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n;
+            try {
+                n = in.read(buffer, offset, length);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            throw new IOException("skip is not supported");
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        private void counted(int n) throws LogFileException {
+            count += n;
+            if (count > limit) {
+                throw new LogFileException(
+                        origin,
+                        "is larger than "
+                                + limit
+                                + " bytes as stored (limit maxCompressedBytes); raise the limit if"
+                                + " log files this large are expected");
+            }
+        }
+    }
+
+    /** The decoded text: counts bytes and enforces the decompressed-size limit. */
+    private static final class TextBytes extends FilterInputStream {
+        private final String origin;
+        private final long limit;
+        final boolean gzip;
+        long count;
+
+        TextBytes(InputStream in, String origin, long limit, boolean gzip) {
+            super(in);
+            this.origin = origin;
+            this.limit = limit;
+            this.gzip = gzip;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            throw new IOException("skip is not supported");
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        private void counted(int n) throws LogFileException {
+            count += n;
+            if (count > limit) {
+                throw new LogFileException(
+                        origin,
+                        gzip
+                                ? "decompresses to more than "
+                                        + limit
+                                        + " bytes (limit maxDecompressedBytes), which looks like a"
+                                        + " decompression bomb; raise the limit if log files this"
+                                        + " large are expected"
+                                : "has more than "
+                                        + limit
+                                        + " bytes of text (limit maxDecompressedBytes); raise the"
+                                        + " limit if log files this large are expected");
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.trailwatch.cloudtrail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How nested CloudTrail JSON becomes flat entries. */
+class RecordFlattenerTest {
+
+    private static final String ASSUMED_ROLE_IDENTITY =
+            "{\"eventTime\":\"2023-07-10T11:45:00Z\",\"userIdentity\":{\"type\":\"AssumedRole\","
+                    + "\"arn\":\"arn:aws:sts::123456789012:assumed-role/Admin/alice\","
+                    + "\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\","
+                    + "\"userName\":\"Admin\"},\"webIdFederationData\":{\"federatedProvider\":"
+                    + "\"accounts.google.com\",\"attributes\":{}},\"attributes\":{"
+                    + "\"creationDate\":\"2023-07-10T11:42:31Z\",\"mfaAuthenticated\":\"false\"}}}}";
+
+    @Test
+    void userIdentityWithSessionContext() {
+        CloudTrailRecord record = RecordFlattener.flatten(ASSUMED_ROLE_IDENTITY);
+
+        assertThat(record.get("userIdentity.sessionContext.sessionIssuer.userName"))
+                .isEqualTo("Admin");
+        assertThat(record.get("userIdentity.sessionContext.webIdFederationData.federatedProvider"))
+                .isEqualTo("accounts.google.com");
+        assertThat(kindAt(record, "userIdentity.sessionContext.webIdFederationData.attributes"))
+                .isEqualTo(FieldKind.OBJECT);
+        assertThat(record.get("userIdentity.sessionContext.attributes.mfaAuthenticated"))
+                .isEqualTo("false");
+        assertThat(kindAt(record, "userIdentity.sessionContext.attributes.mfaAuthenticated"))
+                .as("a string stays a string, even when it reads like a boolean")
+                .isEqualTo(FieldKind.STRING);
+    }
+
+    @Test
+    void resourcesArrayGetsIndexedPaths() {
+        CloudTrailRecord record =
+                RecordFlattener.flatten(
+                        "{\"resources\":[{\"ARN\":\"arn:a\",\"type\":\"AWS::S3::Bucket\"},"
+                                + "{\"ARN\":\"arn:b\",\"accountId\":\"123456789012\"}]}");
+
+        assertThat(paths(record))
+                .containsExactly(
+                        "resources",
+                        "resources[0]",
+                        "resources[0].ARN",
+                        "resources[0].type",
+                        "resources[1]",
+                        "resources[1].ARN",
+                        "resources[1].accountId");
+        assertThat(record.get("resources[1].ARN")).isEqualTo("arn:b");
+        assertThat(kindAt(record, "resources")).isEqualTo(FieldKind.ARRAY);
+    }
+
+    @Test
+    void requestParametersWithNestedArrays() {
+        CloudTrailRecord record =
+                RecordFlattener.flatten(
+                        "{\"requestParameters\":{\"ipPermissions\":{\"items\":[{\"ipRanges\":"
+                                + "{\"items\":[{\"cidrIp\":\"0.0.0.0/0\"}]},\"ports\":[[22,22],[]]}]}}}");
+
+        assertThat(record.get("requestParameters.ipPermissions.items[0].ipRanges.items[0].cidrIp"))
+                .isEqualTo("0.0.0.0/0");
+        assertThat(record.get("requestParameters.ipPermissions.items[0].ports[0][1]"))
+                .isEqualTo("22");
+        assertThat(kindAt(record, "requestParameters.ipPermissions.items[0].ports[1]"))
+                .isEqualTo(FieldKind.ARRAY);
+    }
+
+    @Test
+    void nullValuesAreEntriesOfTheirOwn() {
+        CloudTrailRecord record =
+                RecordFlattener.flatten("{\"errorCode\":null,\"requestParameters\":null}");
+
+        assertThat(record.indexOf("errorCode")).isGreaterThanOrEqualTo(0);
+        assertThat(kindAt(record, "errorCode")).isEqualTo(FieldKind.NULL);
+        assertThat(record.get("errorCode")).isNull();
+        assertThat(record.indexOf("errorMessage")).isEqualTo(-1);
+    }
+
+    @Test
+    void numbersAsStringsStayStringsAndNumbersKeepTheirText() {
+        CloudTrailRecord record =
+                RecordFlattener.flatten(
+                        "{\"requestParameters\":{\"maxResults\":\"50\",\"limit\":50,"
+                                + "\"ratio\":1.50,\"big\":12345678901234567890}}");
+
+        assertThat(kindAt(record, "requestParameters.maxResults")).isEqualTo(FieldKind.STRING);
+        assertThat(record.get("requestParameters.maxResults")).isEqualTo("50");
+        assertThat(kindAt(record, "requestParameters.limit")).isEqualTo(FieldKind.NUMBER);
+        assertThat(record.get("requestParameters.ratio")).isEqualTo("1.50");
+        assertThat(record.get("requestParameters.big")).isEqualTo("12345678901234567890");
+    }
+
+    @Test
+    void booleansHaveTheirOwnKinds() {
+        CloudTrailRecord record = RecordFlattener.flatten("{\"readOnly\":true,\"mgmt\":false}");
+
+        assertThat(kindAt(record, "readOnly")).isEqualTo(FieldKind.TRUE);
+        assertThat(kindAt(record, "mgmt")).isEqualTo(FieldKind.FALSE);
+    }
+
+    @Test
+    void repeatedPathsAreSharedBetweenRecords() {
+        CloudTrailRecord first = RecordFlattener.flatten(ASSUMED_ROLE_IDENTITY);
+        CloudTrailRecord second = RecordFlattener.flatten(ASSUMED_ROLE_IDENTITY);
+
+        assertThat(second).isEqualTo(first);
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(second.path(i)).isSameAs(first.path(i));
+        }
+    }
+
+    @Test
+    void pathCacheBuildsTheRightPathEvenWhenFull() {
+        RecordFlattener.PathCache cache = new RecordFlattener.PathCache();
+        String arn = cache.member("userIdentity", "arn");
+        for (int i = 0; i < 20_000; i++) {
+            String element = cache.element("resources", i);
+            assertThat(element).isEqualTo("resources[" + i + "]");
+            assertThat(cache.member(element, "ARN")).isEqualTo("resources[" + i + "].ARN");
+        }
+        assertThat(cache.member("", "eventName")).isEqualTo("eventName");
+        assertThat(cache.member("userIdentity", "arn")).isSameAs(arn);
+    }
+
+    private static FieldKind kindAt(CloudTrailRecord record, String path) {
+        int index = record.indexOf(path);
+        assertThat(index).as("entry " + path).isGreaterThanOrEqualTo(0);
+        return record.kind(index);
+    }
+
+    private static List<String> paths(CloudTrailRecord record) {
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < record.size(); i++) {
+            paths.add(record.path(i));
+        }
+        return paths;
+    }
+}
