@@ -125,13 +125,14 @@ class LogFileFetchTest {
     }
 
     @Test
-    void contentThatIsNotGzipFailsAtOnce() throws Exception {
-        ScriptedS3 s3 = new ScriptedS3().then(body("{\"Records\":[]}".getBytes()));
+    void contentThatIsNeitherGzipNorJsonFailsAtOnce() throws Exception {
+        ScriptedS3 s3 = new ScriptedS3().then(body("this is not a log file".getBytes()));
 
         LogFileFetch.Outcome outcome = read(s3);
 
         assertThat(outcome.status()).isEqualTo(LogFileFetch.Status.FAILED);
-        assertThat(outcome.failure()).contains("not gzip");
+        assertThat(outcome.failure()).contains("s3://trail/AWSLogs/x.json.gz");
+        assertThat(s3.script).as("not retried").isEmpty();
     }
 
     @Test
