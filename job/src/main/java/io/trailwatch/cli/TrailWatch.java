@@ -1,0 +1,52 @@
+package io.trailwatch.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** The one entry point of the jar: {@code java -jar trailwatch.jar COMMAND …} or {@code flink run}. */
+public final class TrailWatch {
+
+    static final String USAGE =
+            String.join(
+                    "\n",
+                    "usage: trailwatch COMMAND [options]",
+                    "",
+                    "  detect [--patterns PATH] [--logs PATH…] [--alerts FILE|-] [--parallelism N]",
+                    "        Bounded run over local CloudTrail files and directories; alerts as JSON Lines.",
+                    "        Without --patterns / --logs, uses the bundled pattern pack and sample logs.",
+                    "  patterns validate PATH   Check a pattern file or directory; exit 1 if invalid.",
+                    "  patterns test PATH       Run every pattern's tests; exit 1 on any failure.",
+                    "");
+
+    private TrailWatch() {}
+
+    public static void main(String[] args) throws Exception {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs one command; returns the process exit code (0 ok, 1 failure, 2 usage). */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length == 0 || "--help".equals(args[0]) || "help".equals(args[0])) {
+            out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            switch (args[0]) {
+                case "detect":
+                    return DetectCommand.run(rest, out, err);
+                case "patterns":
+                    return PatternsCommand.run(rest, out, err);
+                default:
+                    throw new UsageException("unknown command " + args[0]);
+            }
+        } catch (UsageException e) {
+            err.println("trailwatch: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.trailwatch.pipeline;
+
+import io.trailwatch.alert.Alert;
+import io.trailwatch.alert.AlertFactory;
+import io.trailwatch.cloudtrail.CloudTrailRecord;
+import io.trailwatch.filter.Condition;
+import io.trailwatch.filter.FilterPattern;
+import io.trailwatch.pattern.PatternDefinition;
+import java.util.List;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Evaluates every single-event ({@code filter}) pattern on each record and alerts at once: no
+ * state, no shuffle, no waiting for watermarks.
+ */
+public final class SingleEventDetector implements FlatMapFunction<CloudTrailRecord, Alert> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final PatternDefinition[] patterns;
+    private final Condition[] conditions;
+    private final AlertFactory alerts;
+
+    public SingleEventDetector(List<PatternDefinition> filterPatterns, AlertFactory alerts) {
+        this.patterns = filterPatterns.toArray(new PatternDefinition[0]);
+        this.conditions = new Condition[patterns.length];
+        for (int i = 0; i < patterns.length; i++) {
+            conditions[i] = FilterPattern.compile(patterns[i].filter());
+        }
+        this.alerts = alerts;
+    }
+
+    @Override
+    public void flatMap(CloudTrailRecord record, Collector<Alert> out) {
+        if (!record.hasValidEventTime()) {
+            return; // malformed: counted by the reader, never matched
+        }
+        for (int i = 0; i < conditions.length; i++) {
+            if (conditions[i].matches(record)) {
+                out.collect(alerts.single(patterns[i], record));
+            }
+        }
+    }
+}
