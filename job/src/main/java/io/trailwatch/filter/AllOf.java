@@ -1,0 +1,25 @@
+package io.trailwatch.filter;
+
+import io.trailwatch.cloudtrail.CloudTrailRecord;
+
+/** Terms joined with {@code &&}; stops at the first that fails. */
+final class AllOf implements Condition {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Condition[] parts;
+
+    AllOf(Condition[] parts) {
+        this.parts = parts.clone();
+    }
+
+    @Override
+    public boolean matches(CloudTrailRecord record) {
+        for (Condition part : parts) {
+            if (!part.matches(record)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,46 @@
+package io.trailwatch.connector.sns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SnsAlertSinkBuilderTest {
+
+    private static final String TOPIC_ARN = "arn:aws:sns:eu-west-1:123456789012:trailwatch-alerts";
+
+    @Test
+    void topicArnIsRequired() {
+        assertThatThrownBy(() -> SnsAlertSink.builder().build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("topic ARN is required");
+    }
+
+    @Test
+    void malformedTopicArnIsRejectedWithTheExpectedForm() {
+        assertThatThrownBy(() -> SnsAlertSink.builder().setTopicArn("trailwatch-alerts").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'trailwatch-alerts' is not an SNS topic ARN")
+                .hasMessageContaining("arn:aws:sns:<region>");
+    }
+
+    @Test
+    void batchesLargerThanSnsAllowsAreRejected() {
+        assertThatThrownBy(
+                        () ->
+                                SnsAlertSink.builder()
+                                        .setTopicArn(TOPIC_ARN)
+                                        .setMaxBatchSize(11)
+                                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxBatchSize must be at most 10");
+    }
+
+    @Test
+    void buildsWithDefaults() {
+        SnsAlertSink sink =
+                SnsAlertSink.builder().setTopicArn(TOPIC_ARN).setRegion("eu-west-1").build();
+
+        assertThat(sink.topicArn()).isEqualTo(TOPIC_ARN);
+    }
+}

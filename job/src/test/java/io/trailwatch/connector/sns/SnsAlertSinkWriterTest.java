@@ -1,0 +1,254 @@
+package io.trailwatch.connector.sns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trailwatch.alert.Alert;
+import io.trailwatch.alert.AlertJson;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
+import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
+import software.amazon.awssdk.services.sns.model.ThrottledException;
+
+class SnsAlertSinkWriterTest {
+
+    private static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:trailwatch-alerts";
+    private static final String FIFO_TOPIC_ARN =
+            "arn:aws:sns:us-east-1:123456789012:trailwatch-alerts.fifo";
+    private static final SinkWriter.Context NO_CONTEXT = null;
+
+    private final FakeSnsClient sns = new FakeSnsClient();
+
+    @Test
+    void publishesInBatchesOfAtMostTen() throws Exception {
+        List<Alert> alerts = rootLogins(25);
+
+        publishAll(TOPIC_ARN, alerts);
+
+        assertThat(sns.requests())
+                .extracting(request -> request.publishBatchRequestEntries().size())
+                .containsExactly(10, 10, 5);
+        assertThat(sns.requests()).allMatch(request -> request.topicArn().equals(TOPIC_ARN));
+        assertThat(alertIdsOf(sns.publishedEntries())).containsExactlyElementsOf(alertIds(alerts));
+    }
+
+    @Test
+    void entryIdsAreDistinctWithinEachRequest() throws Exception {
+        publishAll(TOPIC_ARN, rootLogins(25));
+
+        for (var request : sns.requests()) {
+            assertThat(request.publishBatchRequestEntries())
+                    .extracting(PublishBatchRequestEntry::id)
+                    .doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void eachMessageIsTheAlertJsonWithSeverityAndPatternAttributes() throws Exception {
+        Alert alert = TestAlerts.failedSignIns(1, 3);
+
+        publishAll(TOPIC_ARN, List.of(alert));
+
+        PublishBatchRequestEntry entry = sns.publishedEntries().get(0);
+        assertThat(entry.message()).isEqualTo(AlertJson.toJson(alert));
+        assertThat(AlertJson.parse(entry.message())).isEqualTo(alert);
+        assertThat(entry.messageAttributes())
+                .containsOnlyKeys("severity", "patternId")
+                .containsEntry("severity", stringAttribute("medium"))
+                .containsEntry("patternId", stringAttribute("console-signin-failures"));
+        assertThat(entry.subject()).isEqualTo("[MEDIUM] Console sign-in failures - 123456789012");
+    }
+
+    @Test
+    void standardTopicsGetNoFifoFields() throws Exception {
+        publishAll(TOPIC_ARN, rootLogins(1));
+
+        PublishBatchRequestEntry entry = sns.publishedEntries().get(0);
+        assertThat(entry.messageGroupId()).isNull();
+        assertThat(entry.messageDeduplicationId()).isNull();
+    }
+
+    @Test
+    void fifoTopicsGroupByPatternAndDeduplicateByAlertId() throws Exception {
+        Alert rootLogin = TestAlerts.rootLogin(1);
+        Alert signIns = TestAlerts.failedSignIns(2, 3);
+
+        publishAll(FIFO_TOPIC_ARN, List.of(rootLogin, signIns));
+
+        List<PublishBatchRequestEntry> entries = sns.publishedEntries();
+        assertThat(entries.get(0).messageGroupId()).isEqualTo("root-account-usage");
+        assertThat(entries.get(0).messageDeduplicationId()).isEqualTo(rootLogin.alertId);
+        assertThat(entries.get(1).messageGroupId()).isEqualTo("console-signin-failures");
+        assertThat(entries.get(1).messageDeduplicationId()).isEqualTo(signIns.alertId);
+    }
+
+    @Test
+    void partialFailureRetriesOnlyTheFailedEntries() throws Exception {
+        List<Alert> alerts = rootLogins(10);
+        sns.thenFailEntries("InternalError", false, "3", "7");
+
+        publishAll(TOPIC_ARN, alerts);
+
+        assertThat(sns.requests()).hasSize(2);
+        assertThat(alertIdsOf(sns.requests().get(1).publishBatchRequestEntries()))
+                .containsExactlyInAnyOrder(alerts.get(3).alertId, alerts.get(7).alertId);
+        assertThat(alertIdsOf(sns.publishedEntries()))
+                .containsExactlyInAnyOrderElementsOf(
+                        concat(alertIds(alerts), alertIds(List.of(alerts.get(3), alerts.get(7)))));
+    }
+
+    @Test
+    void throttledEntriesAreRetriedEvenIfBlamedOnTheSender() throws Exception {
+        List<Alert> alerts = rootLogins(4);
+        sns.thenFailEntries("Throttled", true, "0");
+
+        publishAll(TOPIC_ARN, alerts);
+
+        assertThat(sns.requests()).hasSize(2);
+        assertThat(alertIdsOf(sns.requests().get(1).publishBatchRequestEntries()))
+                .containsExactly(alerts.get(0).alertId);
+    }
+
+    @Test
+    void entryRejectedForTheSendersFaultFailsTheJob() throws Exception {
+        sns.thenFailEntries("InvalidParameter", true, "1");
+
+        assertThatThrownBy(() -> publishAll(TOPIC_ARN, rootLogins(3)))
+                .hasStackTraceContaining("InvalidParameter")
+                .hasStackTraceContaining("root-account-usage");
+        assertThat(sns.requests()).hasSize(1);
+    }
+
+    @Test
+    void retryableRequestFailureSendsTheSameEntriesAgain() throws Exception {
+        List<Alert> alerts = rootLogins(3);
+        sns.thenFail(
+                        ThrottledException.builder()
+                                .message("Rate exceeded")
+                                .statusCode(400)
+                                .awsErrorDetails(errorDetails("Throttled", 400))
+                                .build())
+                .thenFail(
+                        SdkClientException.create(
+                                "Unable to execute HTTP request",
+                                new IOException("Connection reset")));
+
+        publishAll(TOPIC_ARN, alerts);
+
+        assertThat(sns.requests()).hasSize(3);
+        for (var request : sns.requests()) {
+            assertThat(alertIdsOf(request.publishBatchRequestEntries()))
+                    .containsExactlyElementsOf(alertIds(alerts));
+        }
+    }
+
+    @Test
+    void missingTopicFailsTheJobWithAMessageSayingWhatToCheck() {
+        sns.thenFail(
+                NotFoundException.builder()
+                        .message("Topic does not exist")
+                        .statusCode(404)
+                        .awsErrorDetails(errorDetails("NotFound", 404))
+                        .build());
+
+        assertThatThrownBy(() -> publishAll(TOPIC_ARN, rootLogins(2)))
+                .hasStackTraceContaining("SNS topic not found: check the topic ARN and the region");
+        assertThat(sns.requests()).hasSize(1);
+    }
+
+    @Test
+    void bufferedEntriesSurviveACheckpoint() throws Exception {
+        TestWriterContext context = new TestWriterContext();
+        SnsAlertSink sink = sink(TOPIC_ARN);
+        StatefulSinkWriter<Alert, BufferedRequestState<SnsPublishEntry>> writer =
+                sink.createWriter(context);
+        for (Alert alert : rootLogins(3)) {
+            writer.write(alert, NO_CONTEXT);
+        }
+
+        List<BufferedRequestState<SnsPublishEntry>> state = writer.snapshotState(1);
+        byte[] bytes = sink.getWriterStateSerializer().serialize(state.get(0));
+        BufferedRequestState<SnsPublishEntry> restored =
+                sink.getWriterStateSerializer()
+                        .deserialize(sink.getWriterStateSerializer().getVersion(), bytes);
+
+        assertThat(sns.requests()).isEmpty();
+        assertThat(restored.getBufferedRequestEntries())
+                .extracting(wrapper -> wrapper.getRequestEntry())
+                .containsExactlyElementsOf(
+                        state.get(0).getBufferedRequestEntries().stream()
+                                .map(wrapper -> wrapper.getRequestEntry())
+                                .toList());
+        StatefulSinkWriter<Alert, BufferedRequestState<SnsPublishEntry>> restoredWriter =
+                sink.restoreWriter(new TestWriterContext(), List.of(restored));
+        restoredWriter.flush(true);
+        assertThat(sns.publishedEntries()).hasSize(3);
+    }
+
+    @Test
+    void closingTheWriterClosesTheClient() throws Exception {
+        SinkWriter<Alert> writer = sink(TOPIC_ARN).createWriter(new TestWriterContext());
+
+        writer.close();
+
+        assertThat(sns.isClosed()).isTrue();
+    }
+
+    private void publishAll(String topicArn, List<Alert> alerts) throws Exception {
+        SinkWriter<Alert> writer = sink(topicArn).createWriter(new TestWriterContext());
+        try {
+            for (Alert alert : alerts) {
+                writer.write(alert, NO_CONTEXT);
+            }
+            writer.flush(true);
+        } finally {
+            writer.close();
+        }
+    }
+
+    private SnsAlertSink sink(String topicArn) {
+        return SnsAlertSink.builder()
+                .setTopicArn(topicArn)
+                .setClientProvider(maxConcurrentRequests -> sns)
+                .build();
+    }
+
+    private static List<Alert> rootLogins(int count) {
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            alerts.add(TestAlerts.rootLogin(i));
+        }
+        return alerts;
+    }
+
+    private static List<String> alertIds(List<Alert> alerts) {
+        return alerts.stream().map(alert -> alert.alertId).toList();
+    }
+
+    private static List<String> alertIdsOf(List<PublishBatchRequestEntry> entries) {
+        return entries.stream().map(entry -> AlertJson.parse(entry.message()).alertId).toList();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static MessageAttributeValue stringAttribute(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+
+    private static AwsErrorDetails errorDetails(String code, int status) {
+        return AwsErrorDetails.builder().errorCode(code).errorMessage(code).build();
+    }
+}
