@@ -1,5 +1,8 @@
 package io.trailwatch.pattern;
 
+import io.trailwatch.filter.FilterPattern;
+import io.trailwatch.filter.FilterSyntaxException;
+
 /**
  * The one place that compiles a pattern's conditions while validating, so that the set is rejected
  * before any job sees a condition it cannot run.
@@ -9,18 +12,15 @@ final class ConditionSyntax {
     private ConditionSyntax() {}
 
     /**
-     * Returns null if {@code condition} compiles, else what is wrong ({@code column 17: expected
-     * ...}).
+     * Returns null if {@code condition} compiles, else what is wrong and where in the condition
+     * ({@code column 17: expected ...}).
      */
     static String problem(String condition) {
-        // Placeholder until io.trailwatch.filter.FilterPattern is on main.
-        String trimmed = condition.strip();
-        if (!trimmed.startsWith("{")) {
-            return "column 1: expected '{' to start a JSON filter pattern";
+        try {
+            FilterPattern.compile(condition);
+            return null;
+        } catch (FilterSyntaxException e) {
+            return "column " + e.column() + ": " + e.reason();
         }
-        if (!trimmed.endsWith("}")) {
-            return "column " + (condition.length() + 1) + ": expected '}' to end the pattern";
-        }
-        return null;
     }
 }

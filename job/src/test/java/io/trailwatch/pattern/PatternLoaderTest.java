@@ -209,11 +209,12 @@ class PatternLoaderTest {
     @Test
     void aConditionThatDoesNotCompileNamesLineAndColumn() {
         assertThat(problems("invalid-filter.yaml"))
-                .singleElement()
-                .asString()
-                .startsWith(
-                        "invalid-filter.yaml:7: threshold.filter is not a valid filter pattern:")
-                .containsPattern("column \\d+");
+                .containsExactly(
+                        "invalid-filter.yaml:7: threshold.filter is not a valid filter pattern:"
+                                + " column 21: expected } to close the { at column 1",
+                        "invalid-filter.yaml:16: sequence.steps[0].filter is not a valid filter"
+                                + " pattern: column 17: expected a value after =: a \"quoted"
+                                + " string\", a bare word, a number, * or a %regex%");
     }
 
     @Test
