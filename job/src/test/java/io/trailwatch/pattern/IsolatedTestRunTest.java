@@ -5,6 +5,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.trailwatch.alert.Alert;
 import io.trailwatch.cloudtrail.CloudTrailRecord;
+import io.trailwatch.filter.CompiledFilter;
+import io.trailwatch.filter.FilterPattern;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,24 @@ class IsolatedTestRunTest {
                                 + " \"Root\" && $.userIdentity.invokedBy NOT EXISTS ) }");
         assertThat(second.filter()).startsWith("{ ($.__test = \"root-account-usage#1\") && (");
         assertThat(first.tests()).isEmpty();
+    }
+
+    @Test
+    void aFilterCopyMatchesExactlyTheRecordsOfItsTestThatTheOriginalMatches() throws Exception {
+        IsolatedTestRun run = new IsolatedTestRun(PatternLoader.load(GOOD));
+        CompiledFilter firstTest =
+                FilterPattern.compile(run.patterns().get("f0-root-account-usage").filter());
+        CompiledFilter secondTest =
+                FilterPattern.compile(run.patterns().get("f1-root-account-usage").filter());
+
+        List<CloudTrailRecord> records = run.records();
+        // e1 (test 0, root), r1 (test 1, root), r2 (test 1, IAM user)
+        assertThat(records)
+                .extracting(firstTest::matches)
+                .containsExactly(true, false, false, false, false);
+        assertThat(records)
+                .extracting(secondTest::matches)
+                .containsExactly(false, true, false, false, false);
     }
 
     @Test
