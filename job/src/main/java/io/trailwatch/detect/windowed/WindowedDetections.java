@@ -1,0 +1,147 @@
+package io.trailwatch.detect.windowed;
+
+import io.trailwatch.alert.Alert;
+import io.trailwatch.alert.AlertFactory;
+import io.trailwatch.cloudtrail.CloudTrailRecord;
+import io.trailwatch.filter.Condition;
+import io.trailwatch.pattern.PatternDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.cep.CEP;
+import org.apache.flink.cep.PatternStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Threshold and sequence patterns on event time (DESIGN §1, §5). Per pattern, one operator chain:
+ *
+ * <pre>
+ * filter-&lt;id&gt; ─keyBy group─► dedupe-&lt;id&gt; ─keyBy group─► cep-&lt;id&gt; ─keyBy group─► suppress-&lt;id&gt;
+ *                                                       └─► late records (side output)
+ * </pre>
+ *
+ * <p>Records that match none of a pattern's filters are dropped in the chained filter, before any
+ * shuffle. Every stateful operator's {@code uid} derives from the pattern id, so a savepoint taken
+ * before a pattern-set change restores the patterns that did not change. The second {@code keyBy}
+ * only moves already-matched events and keeps every operator an ordinary keyed operator, which
+ * batch execution sorts by key.
+ */
+public final class WindowedDetections {
+
+    private final DataStream<Alert> alerts;
+    private final DataStream<CloudTrailRecord> lateRecords;
+
+    private WindowedDetections(DataStream<Alert> alerts, DataStream<CloudTrailRecord> lateRecords) {
+        this.alerts = alerts;
+        this.lateRecords = lateRecords;
+    }
+
+    /**
+     * Attaches one CEP operator chain per threshold/sequence pattern to the timestamped record
+     * stream.
+     */
+    public static WindowedDetections attach(
+            DataStream<CloudTrailRecord> timestampedRecords,
+            List<PatternDefinition> windowedPatterns,
+            AlertFactory alerts) {
+        return attach(timestampedRecords, windowedPatterns, alerts, FilterPatterns.INSTANCE);
+    }
+
+    /**
+     * As {@link #attach(DataStream, List, AlertFactory)}, with filters compiled by {@code
+     * compiler}.
+     */
+    public static WindowedDetections attach(
+            DataStream<CloudTrailRecord> timestampedRecords,
+            List<PatternDefinition> windowedPatterns,
+            AlertFactory alerts,
+            ConditionCompiler compiler) {
+        if (windowedPatterns.isEmpty()) {
+            throw new IllegalArgumentException("no windowed patterns to attach");
+        }
+        List<DataStream<Alert>> alertStreams = new ArrayList<>();
+        List<DataStream<CloudTrailRecord>> lateStreams = new ArrayList<>();
+        for (PatternDefinition definition : windowedPatterns) {
+            WindowedPattern pattern = WindowedPattern.compile(definition, compiler);
+            OutputTag<CloudTrailRecord> lateTag = lateTag(definition.id());
+            SingleOutputStreamOperator<Alert> matched =
+                    attachOne(timestampedRecords, pattern, lateTag, alerts);
+            lateStreams.add(matched.getSideOutput(lateTag));
+            alertStreams.add(suppressed(matched, pattern));
+        }
+        DataStream<Alert> allAlerts = union(alertStreams);
+        DataStream<CloudTrailRecord> allLate =
+                union(lateStreams)
+                        .map(new LateRecordCounter())
+                        .name("count-late-records")
+                        .uid("count-late-records");
+        return new WindowedDetections(allAlerts, allLate);
+    }
+
+    private static SingleOutputStreamOperator<Alert> attachOne(
+            DataStream<CloudTrailRecord> records,
+            WindowedPattern pattern,
+            OutputTag<CloudTrailRecord> lateTag,
+            AlertFactory alerts) {
+        String id = pattern.definition().id();
+        Condition input = pattern.input();
+        GroupKey groupKey = pattern.groupKey();
+        DataStream<CloudTrailRecord> relevant =
+                records.filter(record -> record.hasValidEventTime() && input.matches(record))
+                        .name("filter-" + id)
+                        .uid("filter-" + id);
+        DataStream<CloudTrailRecord> unique =
+                relevant.keyBy(groupKey)
+                        .process(new DuplicateEventFilter(pattern.within().toMillis()))
+                        .returns(records.getType())
+                        .name("dedupe-" + id)
+                        .uid("dedupe-" + id);
+        KeyedStream<CloudTrailRecord, String> grouped = unique.keyBy(groupKey);
+        PatternStream<CloudTrailRecord> cep =
+                CEP.pattern(grouped, pattern.cepPattern(), new InputOrder())
+                        .inEventTime()
+                        .sideOutputLateData(lateTag);
+        return cep.process(new MatchToAlert(pattern, alerts), TypeInformation.of(Alert.class))
+                .name("cep-" + id)
+                .uid("cep-" + id);
+    }
+
+    private static DataStream<Alert> suppressed(
+            SingleOutputStreamOperator<Alert> alerts, WindowedPattern pattern) {
+        PatternDefinition definition = pattern.definition();
+        if (definition.suppress() == null) {
+            return alerts;
+        }
+        return alerts.keyBy(AlertSuppressor::groupOf)
+                .process(new AlertSuppressor(definition.suppress().toMillis()))
+                .returns(Alert.class)
+                .name("suppress-" + definition.id())
+                .uid("suppress-" + definition.id());
+    }
+
+    /** The side output for records behind the watermark at one pattern's CEP operator. */
+    static OutputTag<CloudTrailRecord> lateTag(String patternId) {
+        return new OutputTag<>("late-" + patternId, TypeInformation.of(CloudTrailRecord.class));
+    }
+
+    private static <T> DataStream<T> union(List<DataStream<T>> streams) {
+        DataStream<T> first = streams.get(0);
+        if (streams.size() == 1) {
+            return first;
+        }
+        return first.union(streams.subList(1, streams.size()).toArray(new DataStream[0]));
+    }
+
+    /** The union of all windowed alerts. */
+    public DataStream<Alert> alerts() {
+        return alerts;
+    }
+
+    /** Records that arrived behind the watermark, for an output of their own. */
+    public DataStream<CloudTrailRecord> lateRecords() {
+        return lateRecords;
+    }
+}

@@ -1,0 +1,230 @@
+package io.trailwatch.detect.windowed;
+
+import io.trailwatch.cloudtrail.CloudTrailRecord;
+import io.trailwatch.filter.Condition;
+import io.trailwatch.pattern.PatternDefinition;
+import io.trailwatch.pattern.PatternKind;
+import io.trailwatch.pattern.SequenceSpec;
+import io.trailwatch.pattern.SequenceStep;
+import io.trailwatch.pattern.ThresholdSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
+import org.apache.flink.cep.pattern.Pattern;
+import org.apache.flink.cep.pattern.WithinType;
+
+/**
+ * A threshold or sequence pattern compiled to Flink CEP, with what the operators around CEP need:
+ * which records it looks at, how it groups them, and how long an event can still matter.
+ *
+ * <p>Mapping to CEP (DESIGN §5):
+ *
+ * <ul>
+ *   <li>Every pattern skips past the last event of a match, so the events of an alert are consumed
+ *       and partial matches that overlap it are dropped.
+ *   <li>CEP's {@code within} is exclusive (a partial match times out once {@code now - start >=
+ *       within}); a span of exactly {@code within} must be inside, so CEP gets {@code within + 1
+ *       ms}. Event times have millisecond resolution.
+ *   <li>Threshold: {@code count} consecutive events of the pre-filtered, per-group stream. The
+ *       earliest live partial match is the one that completes first, so the alert fires as soon as
+ *       {@code count} events lie within the span.
+ *   <li>Distinct threshold: a loop over the group's events that have the field, closed by the event
+ *       that brings the number of distinct values to {@code count}; the alert carries every event
+ *       of the loop.
+ *   <li>Sequence: steps joined with {@code followedBy} (other events may come between), {@code
+ *       count: N} as {@code times(N)}; an absent step is {@code notFollowedBy}. At the end of a
+ *       sequence the absent step's window starts at the previous step's last event ({@link
+ *       WithinType#PREVIOUS_AND_CURRENT} on that step); the positive steps are then held to the
+ *       span by {@link WithinSpanOfFirst}. An absent step between two positive steps means no such
+ *       event between them.
+ * </ul>
+ */
+public final class WindowedPattern {
+
+    static final String EVENTS_STAGE = "events";
+    static final String COUNTED_STAGE = "counted";
+    static final String REACHED_STAGE = "reached";
+
+    private final PatternDefinition definition;
+    private final Condition input;
+    private final GroupKey groupKey;
+    private final Duration within;
+    private final Pattern<CloudTrailRecord, ?> cepPattern;
+    private final List<String> stages;
+
+    private WindowedPattern(
+            PatternDefinition definition,
+            Condition input,
+            GroupKey groupKey,
+            Duration within,
+            Pattern<CloudTrailRecord, ?> cepPattern,
+            List<String> stages) {
+        this.definition = definition;
+        this.input = input;
+        this.groupKey = groupKey;
+        this.within = within;
+        this.cepPattern = cepPattern;
+        this.stages = List.copyOf(stages);
+    }
+
+    /** Compiles a threshold or sequence pattern; its filters are compiled with {@code compiler}. */
+    public static WindowedPattern compile(PatternDefinition pattern, ConditionCompiler compiler) {
+        if (pattern.kind() == PatternKind.THRESHOLD) {
+            return threshold(pattern, compiler);
+        }
+        if (pattern.kind() == PatternKind.SEQUENCE) {
+            return sequence(pattern, compiler);
+        }
+        throw new IllegalArgumentException(
+                "pattern " + pattern.id() + " is a single-event filter, not a windowed pattern");
+    }
+
+    private static WindowedPattern threshold(
+            PatternDefinition pattern, ConditionCompiler compiler) {
+        ThresholdSpec spec = pattern.threshold();
+        Condition filter = compiler.compile(spec.filter());
+        Duration within = spec.within();
+        if (spec.distinct() == null) {
+            Pattern<CloudTrailRecord, ?> cep =
+                    Pattern.<CloudTrailRecord>begin(EVENTS_STAGE, skipPastLastEvent())
+                            .where(new RecordCondition(filter))
+                            .times(spec.count())
+                            .consecutive()
+                            .within(inclusive(within));
+            return new WindowedPattern(
+                    pattern,
+                    filter,
+                    new GroupKey(spec.groupBy()),
+                    within,
+                    cep,
+                    List.of(EVENTS_STAGE));
+        }
+        // Events without the distinct field are not counted, so they never reach CEP.
+        String distinctPath = GroupKey.recordPath(spec.distinct());
+        Condition counted = record -> filter.matches(record) && record.get(distinctPath) != null;
+        Pattern<CloudTrailRecord, ?> cep;
+        if (spec.count() == 1) {
+            cep =
+                    Pattern.<CloudTrailRecord>begin(REACHED_STAGE, skipPastLastEvent())
+                            .where(new RecordCondition(counted));
+        } else {
+            // The input holds only counted events, so strict contiguity takes every one of them.
+            cep =
+                    Pattern.<CloudTrailRecord>begin(COUNTED_STAGE, skipPastLastEvent())
+                            .where(new RecordCondition(counted))
+                            .oneOrMore()
+                            .consecutive()
+                            .next(REACHED_STAGE)
+                            .where(
+                                    new DistinctCountReached(
+                                            COUNTED_STAGE, distinctPath, spec.count()))
+                            .within(inclusive(within));
+        }
+        return new WindowedPattern(
+                pattern,
+                counted,
+                new GroupKey(spec.groupBy()),
+                within,
+                cep,
+                List.of(COUNTED_STAGE, REACHED_STAGE));
+    }
+
+    private static WindowedPattern sequence(PatternDefinition pattern, ConditionCompiler compiler) {
+        SequenceSpec spec = pattern.sequence();
+        List<SequenceStep> steps = spec.steps();
+        if (steps.isEmpty() || steps.get(0).absent()) {
+            throw new IllegalArgumentException(
+                    "pattern "
+                            + pattern.id()
+                            + ": a sequence must start with a step that is not absent");
+        }
+        boolean endsAbsent = steps.get(steps.size() - 1).absent();
+        long withinMillis = spec.within().toMillis();
+        List<Condition> conditions = new ArrayList<>();
+        List<String> stages = new ArrayList<>();
+        Pattern<CloudTrailRecord, CloudTrailRecord> cep = null;
+        for (int i = 0; i < steps.size(); i++) {
+            SequenceStep step = steps.get(i);
+            Condition condition = compiler.compile(step.filter());
+            conditions.add(condition);
+            String stage = stageName(i);
+            stages.add(stage);
+            if (step.absent()) {
+                cep = cep.notFollowedBy(stage).where(new RecordCondition(condition));
+                continue;
+            }
+            cep =
+                    i == 0
+                            ? Pattern.<CloudTrailRecord>begin(stage, skipPastLastEvent())
+                            : cep.followedBy(stage);
+            cep = cep.where(new RecordCondition(condition));
+            if (endsAbsent) {
+                cep = cep.where(new WithinSpanOfFirst(stageName(0), withinMillis));
+            }
+            if (step.count() > 1) {
+                cep = cep.times(step.count());
+            }
+        }
+        if (endsAbsent) {
+            // Positive steps span at most `within`, the absent step at most `within` after them:
+            // the whole-pattern window only bounds how long a partial match is kept.
+            cep =
+                    cep.within(inclusive(spec.within()), WithinType.PREVIOUS_AND_CURRENT)
+                            .within(inclusive(spec.within().multipliedBy(2)));
+        } else {
+            cep = cep.within(inclusive(spec.within()));
+        }
+        Condition anyStep =
+                record -> {
+                    for (Condition condition : conditions) {
+                        if (condition.matches(record)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                };
+        return new WindowedPattern(
+                pattern, anyStep, new GroupKey(spec.groupBy()), spec.within(), cep, stages);
+    }
+
+    private static String stageName(int stepIndex) {
+        return "step-" + stepIndex;
+    }
+
+    private static AfterMatchSkipStrategy skipPastLastEvent() {
+        return AfterMatchSkipStrategy.skipPastLastEvent();
+    }
+
+    /** CEP's window excludes its end; ours includes it. */
+    static Duration inclusive(Duration within) {
+        return within.plusMillis(1);
+    }
+
+    public PatternDefinition definition() {
+        return definition;
+    }
+
+    /** True for records this pattern can use; all others are dropped before the shuffle. */
+    public Condition input() {
+        return input;
+    }
+
+    public GroupKey groupKey() {
+        return groupKey;
+    }
+
+    /** The pattern's span: how long after its event time an event can still take part. */
+    public Duration within() {
+        return within;
+    }
+
+    public Pattern<CloudTrailRecord, ?> cepPattern() {
+        return cepPattern;
+    }
+
+    /** The CEP stages whose events make up an alert, in order. */
+    List<String> stages() {
+        return stages;
+    }
+}

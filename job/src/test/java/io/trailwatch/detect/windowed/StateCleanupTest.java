@@ -1,0 +1,167 @@
+package io.trailwatch.detect.windowed;
+
+import static io.trailwatch.detect.windowed.TestEvents.T0;
+import static io.trailwatch.detect.windowed.TestEvents.event;
+import static io.trailwatch.detect.windowed.TestEvents.failedLogin;
+import static io.trailwatch.detect.windowed.TestPatterns.FAILED_LOGIN;
+import static io.trailwatch.detect.windowed.TestPatterns.absent;
+import static io.trailwatch.detect.windowed.TestPatterns.sequence;
+import static io.trailwatch.detect.windowed.TestPatterns.step;
+import static io.trailwatch.detect.windowed.TestPatterns.threshold;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailwatch.alert.Alert;
+import io.trailwatch.alert.AlertFactory;
+import io.trailwatch.cloudtrail.CloudTrailRecord;
+import io.trailwatch.cloudtrail.CloudTrailRecordSerializer;
+import io.trailwatch.pattern.PatternDefinition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.cep.nfa.compiler.NFACompiler;
+import org.apache.flink.cep.operator.CepOperator;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** No keyed state outlives its windows: CEP's partial matches, dedupe ids, suppression. */
+class StateCleanupTest {
+
+    private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
+    private static final PatternDefinition THREE_FAILURES =
+            threshold("three-failures", FAILED_LOGIN, 3, FIVE_MINUTES);
+    private static final PatternDefinition SPRAYING =
+            threshold(
+                    "spraying",
+                    FAILED_LOGIN,
+                    3,
+                    FIVE_MINUTES,
+                    List.of("$.sourceIPAddress"),
+                    "$.userIdentity.userName",
+                    null);
+    private static final PatternDefinition STOPPED_NOT_RESTARTED =
+            sequence(
+                    "stopped-not-restarted",
+                    FIVE_MINUTES,
+                    PatternDefinition.DEFAULT_GROUP_BY,
+                    step("stopped", "eventName=StopLogging"),
+                    absent("restarted", "eventName=StartLogging"));
+
+    @Test
+    void cepStateIsGoneOnceThePartialMatchesExpire() throws Exception {
+        try (var harness = cepHarness(THREE_FAILURES)) {
+            harness.open();
+            process(harness, failedLogin("alice", T0));
+            process(harness, failedLogin("alice", T0.plusSeconds(10)));
+            harness.processWatermark(T0.plusSeconds(20).toEpochMilli());
+            assertThat(harness.numKeyedStateEntries()).isPositive();
+
+            harness.processWatermark(T0.plus(FIVE_MINUTES).plusSeconds(30).toEpochMilli());
+
+            assertThat(harness.extractOutputValues()).isEmpty();
+            assertThat(harness.numKeyedStateEntries()).isZero();
+        }
+    }
+
+    @Test
+    void cepStateIsGoneAfterAMatch() throws Exception {
+        try (var harness = cepHarness(SPRAYING)) {
+            harness.open();
+            process(harness, failedLogin("alice", T0));
+            process(harness, failedLogin("bob", T0.plusSeconds(10)));
+            process(harness, failedLogin("carol", T0.plusSeconds(20)));
+            harness.processWatermark(T0.plus(FIVE_MINUTES).plusSeconds(30).toEpochMilli());
+
+            assertThat(harness.extractOutputValues()).hasSize(1);
+            assertThat(harness.numKeyedStateEntries()).isZero();
+        }
+    }
+
+    @Test
+    void cepStateOfAnAbsentStepIsGoneAfterItFires() throws Exception {
+        try (var harness = cepHarness(STOPPED_NOT_RESTARTED)) {
+            harness.open();
+            process(harness, event("StopLogging", T0).build());
+            harness.processWatermark(T0.plus(FIVE_MINUTES).plusSeconds(1).toEpochMilli());
+
+            assertThat(harness.extractOutputValues()).hasSize(1);
+            assertThat(harness.numKeyedStateEntries()).isZero();
+        }
+    }
+
+    @Test
+    void duplicateIdsAreForgottenAfterTheSpan() throws Exception {
+        DuplicateEventFilter filter = new DuplicateEventFilter(FIVE_MINUTES.toMillis());
+        try (var harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(filter),
+                        new GroupKey(PatternDefinition.DEFAULT_GROUP_BY),
+                        Types.STRING)) {
+            harness.open();
+            CloudTrailRecord login = failedLogin("alice", T0);
+            process(harness, login);
+            process(harness, login);
+            assertThat(harness.extractOutputValues()).containsExactly(login);
+            assertThat(harness.numKeyedStateEntries()).isPositive();
+
+            harness.processWatermark(T0.plus(FIVE_MINUTES).toEpochMilli());
+
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void suppressionIsForgottenAfterTheSpan() throws Exception {
+        Duration hour = Duration.ofHours(1);
+        try (var harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new AlertSuppressor(hour.toMillis())),
+                        AlertSuppressor::groupOf,
+                        Types.STRING)) {
+            harness.open();
+            Alert first = alert(T0);
+            harness.processElement(first, T0.toEpochMilli());
+            harness.processElement(alert(T0.plus(hour)), T0.plus(hour).toEpochMilli());
+            assertThat(harness.extractOutputValues()).containsExactly(first);
+
+            harness.processWatermark(T0.plus(hour).plusSeconds(1).toEpochMilli());
+
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, CloudTrailRecord, Alert>
+            cepHarness(PatternDefinition definition) throws Exception {
+        WindowedPattern pattern = WindowedPattern.compile(definition, TestPatterns.FIELDS_EQUAL);
+        CepOperator<CloudTrailRecord, String, Alert> operator =
+                new CepOperator<>(
+                        CloudTrailRecordSerializer.INSTANCE,
+                        false,
+                        NFACompiler.compileFactory(pattern.cepPattern(), false),
+                        new InputOrder(),
+                        pattern.cepPattern().getAfterMatchSkipStrategy(),
+                        new MatchToAlert(pattern, new AlertFactory(WindowedRun.DETECTED_AT)),
+                        null);
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                operator, pattern.groupKey(), Types.STRING);
+    }
+
+    private static void process(
+            KeyedOneInputStreamOperatorTestHarness<String, CloudTrailRecord, ?> harness,
+            CloudTrailRecord record)
+            throws Exception {
+        harness.processElement(record, record.eventTimeMillis());
+    }
+
+    private static Alert alert(Instant lastEventTime) {
+        return new AlertFactory(WindowedRun.DETECTED_AT)
+                .create(
+                        THREE_FAILURES,
+                        PatternDefinition.DEFAULT_GROUP_BY,
+                        new String[] {TestEvents.ACCOUNT},
+                        List.of(failedLogin("alice", lastEventTime)));
+    }
+}
