@@ -329,24 +329,21 @@ final class PatternValidator {
         List<String> selectors = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
             String elementPointer = node.isArray() ? groupPointer + "/" + i : groupPointer;
-            String selector = selector(elements.get(i), elementPointer);
-            if (selector == null) {
-                return null;
-            }
-            selectors.add(selector);
+            selectors.add(selector(elements.get(i), elementPointer));
         }
-        return selectors;
+        return selectors.contains(null) ? null : selectors;
     }
 
     private String selector(JsonNode node, String pointer) {
-        if (!node.isTextual() || !Selectors.isValid(node.asText())) {
+        if (!node.isTextual()) {
             report(
                     pointer,
-                    label(pointer)
-                            + " "
-                            + node
-                            + " is not a field selector; write one like \"$.userIdentity.arn\""
-                            + " or \"$.resources[0].ARN\"");
+                    label(pointer) + " must be a field selector such as \"$.userIdentity.arn\"");
+            return null;
+        }
+        String problem = ConditionSyntax.selectorProblem(node.asText());
+        if (problem != null) {
+            report(pointer, label(pointer) + " " + node + " is not a field selector: " + problem);
             return null;
         }
         return node.asText();

@@ -224,11 +224,15 @@ class PatternLoaderTest {
                         "counts-and-selectors.yaml:6: threshold.count must be a whole number of at"
                                 + " least 1, not 0",
                         "counts-and-selectors.yaml:8: threshold.groupBy[0] \"recipientAccountId\""
-                                + " is not a field selector; write one like \"$.userIdentity.arn\""
-                                + " or \"$.resources[0].ARN\"",
+                                + " is not a field selector: column 1: expected a selector such as"
+                                + " $.userIdentity.arn",
+                        "counts-and-selectors.yaml:8: threshold.groupBy[1] \"$.resources[*].ARN\""
+                                + " is not a field selector: column 13: a wildcard is not allowed"
+                                + " in this selector",
                         "counts-and-selectors.yaml:9: threshold.distinct \"$.userIdentity..arn\""
-                                + " is not a field selector; write one like \"$.userIdentity.arn\""
-                                + " or \"$.resources[0].ARN\"",
+                                + " is not a field selector: column 16: expected a property name"
+                                + " after . in the selector (letters, digits, - and _; write"
+                                + " ['name'] for other characters), found '.arn'",
                         "counts-and-selectors.yaml:16: threshold.count must be a whole number of"
                                 + " at least 1, not \"three\"");
     }
