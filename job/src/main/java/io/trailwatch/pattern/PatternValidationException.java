@@ -1,0 +1,31 @@
+package io.trailwatch.pattern;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A pattern set that does not validate; it is rejected as a whole, with every problem found. */
+public final class PatternValidationException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<Problem> problems;
+
+    public PatternValidationException(List<Problem> problems) {
+        super(describe(problems));
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a validation failure needs at least one problem");
+        }
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static String describe(List<Problem> problems) {
+        return problems.size()
+                + (problems.size() == 1 ? " problem" : " problems")
+                + " in the pattern set:\n"
+                + problems.stream().map(Problem::toString).collect(Collectors.joining("\n"));
+    }
+}
