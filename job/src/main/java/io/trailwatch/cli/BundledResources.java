@@ -71,7 +71,11 @@ final class BundledResources {
     private static Path codeSource() throws IOException {
         try {
             return Path.of(
-                    BundledResources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                    BundledResources.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI());
         } catch (URISyntaxException e) {
             throw new IOException("cannot locate the TrailWatch jar", e);
         }

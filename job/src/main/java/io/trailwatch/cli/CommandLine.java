@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses {@code --name value} options (an option may repeat or take several values: {@code
- * --logs a b c}) and positional arguments, against a set of known option names.
+ * Parses {@code --name value} options (an option may repeat or take several values: {@code --logs a
+ * b c}) and positional arguments, against a set of known option names.
  */
 public final class CommandLine {
 
@@ -35,7 +35,10 @@ public final class CommandLine {
                 }
                 if (!known.contains(name)) {
                     throw new UsageException(
-                            "unknown option --" + name + "; known options: --" + String.join(", --", known));
+                            "unknown option --"
+                                    + name
+                                    + "; known options: --"
+                                    + String.join(", --", known));
                 }
                 line.options.computeIfAbsent(name, k -> new ArrayList<>());
                 if (value != null) {

@@ -3,7 +3,9 @@ package io.trailwatch.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** The one entry point of the jar: {@code java -jar trailwatch.jar COMMAND …} or {@code flink run}. */
+/**
+ * The one entry point of the jar: {@code java -jar trailwatch.jar COMMAND …} or {@code flink run}.
+ */
 public final class TrailWatch {
 
     static final String USAGE =

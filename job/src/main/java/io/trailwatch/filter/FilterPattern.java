@@ -71,6 +71,19 @@ public final class FilterPattern {
 
     private FilterPattern() {}
 
+    /**
+     * Compiles the filter of a pattern set that was already validated when it was loaded; a syntax
+     * error here is a bug, not bad input, so it is not a checked exception.
+     */
+    public static CompiledFilter compileValidated(String text) {
+        try {
+            return compile(text);
+        } catch (FilterSyntaxException e) {
+            throw new IllegalArgumentException(
+                    "filter of a validated pattern does not compile: " + e.getMessage(), e);
+        }
+    }
+
     /** Compiles a JSON filter pattern such as {@code { $.eventName = ConsoleLogin }}. */
     public static CompiledFilter compile(String text) throws FilterSyntaxException {
         if (text == null) {

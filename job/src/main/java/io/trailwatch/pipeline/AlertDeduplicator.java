@@ -13,8 +13,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Passes each alert id once. A log file read twice (SQS redelivery after a crash) or an event that
- * CloudTrail itself delivered twice gives the same deterministic alert id, and must not page
- * anyone a second time. Ids are remembered for a TTL so state stays bounded.
+ * CloudTrail itself delivered twice gives the same deterministic alert id, and must not page anyone
+ * a second time. Ids are remembered for a TTL so state stays bounded.
  */
 public final class AlertDeduplicator extends KeyedProcessFunction<String, Alert, Alert> {
 

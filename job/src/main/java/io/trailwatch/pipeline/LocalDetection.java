@@ -22,8 +22,8 @@ import org.apache.flink.util.CloseableIterator;
 
 /**
  * A bounded run of the pipeline over local CloudTrail files and directories, in batch execution
- * mode: the whole input is known, so no record is late and the alerts do not depend on the order
- * in which files are read. Used by {@code detect} and by tests.
+ * mode: the whole input is known, so no record is late and the alerts do not depend on the order in
+ * which files are read. Used by {@code detect} and by tests.
  */
 public final class LocalDetection {
 

@@ -26,7 +26,7 @@ public final class SingleEventDetector implements FlatMapFunction<CloudTrailReco
         this.patterns = filterPatterns.toArray(new PatternDefinition[0]);
         this.conditions = new Condition[patterns.length];
         for (int i = 0; i < patterns.length; i++) {
-            conditions[i] = FilterPattern.compile(patterns[i].filter());
+            conditions[i] = FilterPattern.compileValidated(patterns[i].filter());
         }
         this.alerts = alerts;
     }

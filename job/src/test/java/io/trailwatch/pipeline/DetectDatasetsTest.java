@@ -85,7 +85,8 @@ class DetectDatasetsTest {
         }
         assertThat(expected).isNotEmpty();
 
-        Map<String, Integer> actual = countByPattern(detect(RepositoryFiles.dataset("invictus")).alerts());
+        Map<String, Integer> actual =
+                countByPattern(detect(RepositoryFiles.dataset("invictus")).alerts());
         actual.keySet().removeIf(patternId -> patternId.startsWith("cis-"));
         assertThat(actual).isEqualTo(expected);
     }

@@ -2,7 +2,6 @@ package io.trailwatch.detect.windowed;
 
 import io.trailwatch.filter.Condition;
 import io.trailwatch.filter.FilterPattern;
-import io.trailwatch.filter.FilterSyntaxException;
 
 /** The one place windowed detection compiles filter-pattern text (DESIGN §5). */
 final class FilterPatterns implements ConditionCompiler {
@@ -13,12 +12,6 @@ final class FilterPatterns implements ConditionCompiler {
 
     @Override
     public Condition compile(String filter) {
-        try {
-            return FilterPattern.compile(filter);
-        } catch (FilterSyntaxException e) {
-            // Pattern sets are validated when loaded; reaching this is a bug, not bad input.
-            throw new IllegalArgumentException(
-                    "filter of a validated pattern does not compile: " + e.getMessage(), e);
-        }
+        return FilterPattern.compileValidated(filter);
     }
 }
