@@ -6,6 +6,7 @@ import io.trailwatch.pattern.PatternSet;
 import io.trailwatch.pattern.PatternTestResult;
 import io.trailwatch.pattern.PatternTestRunner;
 import io.trailwatch.pattern.PatternValidationException;
+import io.trailwatch.pattern.PipelineDetector;
 import io.trailwatch.pattern.Problem;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -97,8 +98,11 @@ public final class PatternsCommand {
                 + " sequence)";
     }
 
+    /**
+     * Results do not depend on parallelism; two subtasks exercise the keying as production does.
+     */
     private static PatternTestRunner.Detector pipelineDetector() {
-        throw new UnsupportedOperationException("the detection pipeline is not on main yet");
+        return new PipelineDetector(2);
     }
 
     /** Creates the detector that {@code patterns test} runs tests with. */
