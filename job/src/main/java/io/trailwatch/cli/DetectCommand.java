@@ -4,6 +4,7 @@ import io.trailwatch.alert.Alert;
 import io.trailwatch.alert.AlertJson;
 import io.trailwatch.pattern.PatternLoader;
 import io.trailwatch.pattern.PatternSet;
+import io.trailwatch.pattern.PatternValidationException;
 import io.trailwatch.pipeline.LocalDetection;
 import io.trailwatch.pipeline.PipelineSettings;
 import java.io.IOException;
@@ -48,7 +49,13 @@ public final class DetectCommand {
         } else {
             logs.add(BundledResources.extract(BundledResources.SAMPLES));
         }
-        PatternSet patterns = PatternLoader.load(patternPath);
+        PatternSet patterns;
+        try {
+            patterns = PatternLoader.load(patternPath);
+        } catch (PatternValidationException e) {
+            e.printTo(err, patternPath);
+            return 1;
+        }
 
         LocalDetection.Result result =
                 new LocalDetection(patterns, PipelineSettings.defaults(), parallelism).run(logs);

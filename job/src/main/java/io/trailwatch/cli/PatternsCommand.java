@@ -7,7 +7,6 @@ import io.trailwatch.pattern.PatternTestResult;
 import io.trailwatch.pattern.PatternTestRunner;
 import io.trailwatch.pattern.PatternValidationException;
 import io.trailwatch.pattern.PipelineDetector;
-import io.trailwatch.pattern.Problem;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,15 +53,7 @@ public final class PatternsCommand {
         try {
             set = PatternLoader.load(path);
         } catch (PatternValidationException e) {
-            for (Problem problem : e.problems()) {
-                err.println(problem);
-            }
-            err.println(
-                    e.problems().size()
-                            + (e.problems().size() == 1 ? " problem" : " problems")
-                            + " in "
-                            + path
-                            + "; nothing was loaded");
+            e.printTo(err, path);
             return FAILED;
         }
         if (args[0].equals("validate")) {

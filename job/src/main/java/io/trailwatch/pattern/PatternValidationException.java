@@ -28,4 +28,21 @@ public final class PatternValidationException extends Exception {
                 + " in the pattern set:\n"
                 + problems.stream().map(Problem::toString).collect(Collectors.joining("\n"));
     }
+
+    /**
+     * Prints every problem, one per line, then a line saying nothing was loaded from {@code
+     * source}.
+     */
+    public void printTo(java.io.PrintStream err, Object source) {
+        for (Problem problem : problems()) {
+            err.println(problem);
+        }
+        int count = problems().size();
+        err.println(
+                count
+                        + (count == 1 ? " problem" : " problems")
+                        + " in "
+                        + source
+                        + "; nothing was loaded");
+    }
 }
