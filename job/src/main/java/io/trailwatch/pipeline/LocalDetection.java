@@ -15,6 +15,7 @@ import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -45,11 +46,27 @@ public final class LocalDetection {
         this.parallelism = parallelism;
     }
 
-    /** What a run found: its alerts in {@link #OUTPUT_ORDER} and how many records it read. */
-    public record Result(List<Alert> alerts, long records) {}
+    /**
+     * What a run found: its alerts in {@link #OUTPUT_ORDER}, how many valid records it read, how
+     * many records it skipped as malformed (e.g. no ISO-8601 eventTime), and how many files it
+     * could not read at all (each one logged with its problem).
+     */
+    public record Result(
+            List<Alert> alerts, long records, long malformedRecords, long failedFiles) {}
 
     public Result run(List<Path> logs) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        RunCounters counters = new RunCounters();
+        try {
+            return run(logs, counters);
+        } finally {
+            counters.close();
+        }
+    }
+
+    private Result run(List<Path> logs, RunCounters counters) throws Exception {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        counters.register(new Configuration()));
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(parallelism);
 
@@ -76,7 +93,11 @@ public final class LocalDetection {
         JobExecutionResult result = job.getJobExecutionResult().get();
         alerts.sort(OUTPUT_ORDER);
         Long count = result.getAccumulatorResult(RECORDS_ACCUMULATOR);
-        return new Result(alerts, count == null ? 0 : count);
+        return new Result(
+                alerts,
+                count == null ? 0 : count,
+                counters.sum("recordsMalformed"),
+                counters.sum("filesFailed"));
     }
 
     /** Counts the records read, for the summary line; chained to the source, so nearly free. */
