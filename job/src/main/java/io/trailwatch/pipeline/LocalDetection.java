@@ -4,6 +4,8 @@ import io.trailwatch.alert.Alert;
 import io.trailwatch.cloudtrail.CloudTrailFileSource;
 import io.trailwatch.cloudtrail.CloudTrailRecord;
 import io.trailwatch.cloudtrail.ReadLimits;
+import io.trailwatch.output.OutputFiles;
+import io.trailwatch.output.OutputSettings;
 import io.trailwatch.pattern.PatternSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,11 +41,29 @@ public final class LocalDetection {
     private final PatternSet patterns;
     private final PipelineSettings settings;
     private final int parallelism;
+    private final OutputSettings outputs;
 
     public LocalDetection(PatternSet patterns, PipelineSettings settings, int parallelism) {
+        this(patterns, settings, parallelism, null);
+    }
+
+    private LocalDetection(
+            PatternSet patterns,
+            PipelineSettings settings,
+            int parallelism,
+            OutputSettings outputs) {
         this.patterns = patterns;
         this.settings = settings;
         this.parallelism = parallelism;
+        this.outputs = outputs;
+    }
+
+    /**
+     * Also writes aggregates, alerts and late records as files ({@link OutputFiles}); they are
+     * complete when {@link #run} returns.
+     */
+    public LocalDetection withOutputs(OutputSettings outputs) {
+        return new LocalDetection(patterns, settings, parallelism, outputs);
     }
 
     /**
@@ -83,8 +103,11 @@ public final class LocalDetection {
                         .map(new CountRecords())
                         .name("count records");
 
-        CloseableIterator<Alert> results =
-                new CloudTrailPipeline(patterns, settings).attach(records).alerts().collectAsync();
+        DetectionStreams streams = new CloudTrailPipeline(patterns, settings).attach(records);
+        if (outputs != null) {
+            OutputFiles.attach(streams, outputs);
+        }
+        CloseableIterator<Alert> results = streams.alerts().collectAsync();
         JobClient job = env.executeAsync("trailwatch detect");
         List<Alert> alerts = new ArrayList<>();
         try (results) {
