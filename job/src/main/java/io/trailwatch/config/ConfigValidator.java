@@ -2,9 +2,12 @@ package io.trailwatch.config;
 
 import static io.trailwatch.config.TrailWatchOptions.*;
 
+import io.trailwatch.aggregate.ActivityAggregates;
 import io.trailwatch.aws.AwsClientSettings;
 import io.trailwatch.connector.sqs.config.SqsSourceConfig;
 import io.trailwatch.connector.sqs.config.SqsSourceOptions;
+import io.trailwatch.output.OutputSettings;
+import io.trailwatch.output.RollingSettings;
 import io.trailwatch.pipeline.PipelineSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.util.TimeUtils;
 
 /**
@@ -109,10 +113,7 @@ public final class ConfigValidator {
         if (parallelism != null && parallelism < 1) {
             problem(PARALLELISM, "must be at least 1, was " + parallelism);
         }
-        String output = typed(OUTPUT_PATH);
-        if (output != null && output.isBlank()) {
-            problem(OUTPUT_PATH, "is empty; give a directory or s3:// path, or leave it out");
-        }
+        OutputSettings outputs = outputSettings();
         PatternLocation patterns = null;
         try {
             patterns = PatternLocation.parse(typed(PATTERNS_LOCATION));
@@ -125,7 +126,47 @@ public final class ConfigValidator {
             throw new InvalidConfigException(problems);
         }
         return new JobConfig(
-                options, sqs, s3, new PipelineSettings(outOfOrderness, idle, dedup), patterns);
+                options,
+                sqs,
+                s3,
+                new PipelineSettings(outOfOrderness, idle, dedup),
+                patterns,
+                outputs);
+    }
+
+    /** The file outputs' settings, or null if {@code output.path} is unset or wrong. */
+    private OutputSettings outputSettings() {
+        List<Duration> windows = typed(AGGREGATE_WINDOW_SIZES);
+        if (windows != null) {
+            try {
+                ActivityAggregates.granularities(windows);
+            } catch (IllegalArgumentException e) {
+                problem(AGGREGATE_WINDOW_SIZES, e.getMessage());
+                windows = null;
+            }
+        }
+        MemorySize partSize = typed(OUTPUT_MAX_PART_SIZE);
+        if (partSize != null && partSize.getBytes() == 0) {
+            problem(OUTPUT_MAX_PART_SIZE, "must be more than 0; write e.g. 128mb");
+        }
+        Duration rollover = positive(OUTPUT_ROLLOVER_INTERVAL);
+        Duration inactivity = positive(OUTPUT_INACTIVITY_INTERVAL);
+        String path = typed(OUTPUT_PATH);
+        if (path == null) {
+            return null;
+        }
+        if (path.isBlank()) {
+            problem(OUTPUT_PATH, "is empty; give an s3:// path or a directory, or leave it out");
+            return null;
+        }
+        try {
+            return new OutputSettings(
+                    path.trim(),
+                    windows,
+                    new RollingSettings(partSize.getBytes(), rollover, inactivity));
+        } catch (RuntimeException alreadyReported) {
+            return null; // a part of it is wrong, and reported above
+        }
     }
 
     private void checkKeysAreKnown() {
@@ -178,7 +219,8 @@ public final class ConfigValidator {
                     "Integer", "write a whole number",
                     "Boolean", "write true or false",
                     "MemorySize", "write e.g. 512kb, 100mb or 1gb",
-                    "List<String>", "write values separated by ';'");
+                    "List<String>", "write values separated by ';'",
+                    "List<Duration>", "write durations separated by ';', e.g. 1 min;1 h");
 
     /**
      * The source validates its own options and stops at the first problem; probing each option

@@ -3,6 +3,7 @@ package io.trailwatch.config;
 import io.trailwatch.aws.AwsClientSettings;
 import io.trailwatch.connector.sns.SnsAlertSink;
 import io.trailwatch.connector.sqs.SqsNotificationSource;
+import io.trailwatch.output.OutputSettings;
 import io.trailwatch.pipeline.PipelineSettings;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,18 +20,21 @@ public final class JobConfig {
     private final AwsClientSettings s3;
     private final PipelineSettings pipeline;
     private final PatternLocation patterns;
+    private final OutputSettings outputs;
 
     JobConfig(
             Configuration options,
             AwsClientSettings sqs,
             AwsClientSettings s3,
             PipelineSettings pipeline,
-            PatternLocation patterns) {
+            PatternLocation patterns,
+            OutputSettings outputs) {
         this.options = options;
         this.sqs = sqs;
         this.s3 = s3;
         this.pipeline = pipeline;
         this.patterns = patterns;
+        this.outputs = outputs;
     }
 
     /** Every option as validated, defaults included where an option has one. */
@@ -55,9 +59,11 @@ public final class JobConfig {
         return options.getOptional(TrailWatchOptions.PARALLELISM);
     }
 
-    /** Base path of the file outputs (aggregates, alert archive, late records), if set. */
-    public Optional<String> outputPath() {
-        return options.getOptional(TrailWatchOptions.OUTPUT_PATH);
+    /**
+     * The file outputs (aggregates, alert archive, late records), if {@code output.path} is set.
+     */
+    public Optional<OutputSettings> outputSettings() {
+        return Optional.ofNullable(outputs);
     }
 
     public String alertTopicArn() {

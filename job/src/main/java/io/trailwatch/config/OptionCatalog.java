@@ -35,13 +35,16 @@ public final class OptionCatalog {
                 return "";
             }
             Object value = option.defaultValue();
-            if (value instanceof Duration duration) {
-                return TimeUtils.formatWithHighestUnit(duration);
-            }
             if (value instanceof List<?> list) {
-                return list.stream().map(String::valueOf).collect(Collectors.joining(";"));
+                return list.stream().map(Entry::format).collect(Collectors.joining(";"));
             }
-            return String.valueOf(value);
+            return format(value);
+        }
+
+        private static String format(Object value) {
+            return value instanceof Duration duration
+                    ? TimeUtils.formatWithHighestUnit(duration)
+                    : String.valueOf(value);
         }
 
         public String description() {

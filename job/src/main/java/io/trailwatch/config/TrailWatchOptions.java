@@ -1,9 +1,13 @@
 package io.trailwatch.config;
 
+import io.trailwatch.aggregate.ActivityAggregates;
+import io.trailwatch.output.RollingSettings;
 import io.trailwatch.pipeline.PipelineSettings;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.MemorySize;
 
 /**
  * Options of the streaming job ({@code run}) besides the SQS source's own ({@link
@@ -78,11 +82,44 @@ public final class TrailWatchOptions {
                     .stringType()
                     .noDefaultValue()
                     .withDescription(
-                            "Base path of the file outputs (aggregates, alert archive, late"
-                                    + " records), e.g. s3://my-bucket/trailwatch or a local"
-                                    + " directory. s3:// needs one of Flink's S3 file system"
-                                    + " plugins (Managed Service for Apache Flink has it). Unset:"
-                                    + " late records are only logged and counted.");
+                            "Base path of the file outputs: aggregates/, alerts/ (the alert"
+                                    + " archive) and late/ (late records), in hourly partitions"
+                                    + " that deploy/athena's tables read; e.g."
+                                    + " s3://my-bucket/trailwatch or file:///var/trailwatch."
+                                    + " s3:// needs one of Flink's S3 file system plugins (Managed"
+                                    + " Service for Apache Flink has it). Unset: no aggregates or"
+                                    + " archive, and late records are only logged.");
+
+    public static final ConfigOption<List<Duration>> AGGREGATE_WINDOW_SIZES =
+            ConfigOptions.key("output.aggregates.window-sizes")
+                    .durationType()
+                    .asList()
+                    .defaultValues(ActivityAggregates.DEFAULT_WINDOW_SIZES.toArray(new Duration[0]))
+                    .withDescription(
+                            "Sizes of the event-time tumbling windows activity is counted in, one"
+                                    + " aggregate table per size (semicolon-separated).");
+
+    public static final ConfigOption<MemorySize> OUTPUT_MAX_PART_SIZE =
+            ConfigOptions.key("output.rolling.max-part-size")
+                    .memoryType()
+                    .defaultValue(new MemorySize(RollingSettings.defaults().maxPartSizeBytes()))
+                    .withDescription(
+                            "An output file is closed once it holds this much; files are also"
+                                    + " closed at every checkpoint.");
+
+    public static final ConfigOption<Duration> OUTPUT_ROLLOVER_INTERVAL =
+            ConfigOptions.key("output.rolling.rollover-interval")
+                    .durationType()
+                    .defaultValue(RollingSettings.defaults().rolloverInterval())
+                    .withDescription("An output file is closed once it has been open this long.");
+
+    public static final ConfigOption<Duration> OUTPUT_INACTIVITY_INTERVAL =
+            ConfigOptions.key("output.rolling.inactivity-interval")
+                    .durationType()
+                    .defaultValue(RollingSettings.defaults().inactivityInterval())
+                    .withDescription(
+                            "An alert or late-record file with nothing written for this long is"
+                                    + " closed.");
 
     public static final ConfigOption<String> PATTERNS_LOCATION =
             ConfigOptions.key("patterns.location")

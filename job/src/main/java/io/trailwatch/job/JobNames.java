@@ -9,7 +9,7 @@ public final class JobNames {
     public static final String JOB_NAME = "trailwatch";
     public static final String UID_SOURCE = "sqs-notifications";
     public static final String UID_ALERT_SINK = "alert-sink";
-    public static final String UID_LATE_RECORD_SINK = "late-record-sink";
+    public static final String UID_LATE_RECORD_LOG = "late-record-log";
 
     private JobNames() {}
 }

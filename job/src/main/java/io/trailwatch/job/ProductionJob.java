@@ -7,8 +7,8 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * {@code run}'s job from its validated configuration: the SQS source, the SNS sink, the late-record
- * output and the file outputs, on an environment with exactly-once checkpoints.
+ * {@code run}'s job from its validated configuration: the SQS source, the SNS sink and the file
+ * outputs, on an environment with exactly-once checkpoints.
  */
 public final class ProductionJob {
 
@@ -24,12 +24,8 @@ public final class ProductionJob {
                         config.pipelineSettings(),
                         config.source(),
                         config.alertSink(),
-                        config.outputPath()
-                                .map(LateRecordSinks::files)
-                                .orElseGet(LateRecordSinks::log));
-        DetectionStreams streams = job.attach(env);
-        attachFileOutputs(streams, config);
-        return streams;
+                        config.outputSettings());
+        return job.attach(env);
     }
 
     static void configure(StreamExecutionEnvironment env, JobConfig config) {
@@ -37,11 +33,4 @@ public final class ProductionJob {
                 config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         config.parallelism().ifPresent(env::setParallelism);
     }
-
-    /**
-     * THE place for the aggregate and alert-archive outputs under {@code output.path}: {@code
-     * io.trailwatch.output.OutputFiles.attach(streams, outputSettings)} is wired in here once it is
-     * on main.
-     */
-    private static void attachFileOutputs(DetectionStreams streams, JobConfig config) {}
 }

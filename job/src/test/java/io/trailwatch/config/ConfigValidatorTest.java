@@ -6,6 +6,7 @@ import static io.trailwatch.config.ConfigSourcesTest.TOPIC_ARN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +104,38 @@ class ConfigValidatorTest {
                 .startsWith(
                         "option 'patterns.location' (from f): loading patterns from S3 is not"
                                 + " supported yet");
+    }
+
+    @Test
+    void fileOutputsAreOnlyWithAnOutputPath() throws Exception {
+        assertThat(ConfigValidator.validate(complete(), List.of()).outputSettings()).isEmpty();
+
+        JobConfig config =
+                ConfigValidator.validate(
+                        complete()
+                                .put("output.path", "s3://trailwatch-output/prod", "f")
+                                .put("output.aggregates.window-sizes", "5 min;1 d", "f"),
+                        List.of());
+
+        assertThat(config.outputSettings()).isPresent();
+        assertThat(config.outputSettings().get().basePath())
+                .isEqualTo("s3://trailwatch-output/prod");
+        assertThat(config.outputSettings().get().windowSizes())
+                .containsExactly(Duration.ofMinutes(5), Duration.ofDays(1));
+    }
+
+    @Test
+    void badOutputSettingsAreReportedWithTheRest() {
+        assertThat(
+                        problemsOf(
+                                complete()
+                                        .put("output.path", "s3://trailwatch-output/prod", "f")
+                                        .put("output.aggregates.window-sizes", "1 min;often", "f")
+                                        .put("output.rolling.rollover-interval", "0 s", "f")))
+                .extracting(ConfigProblem::subject)
+                .containsExactlyInAnyOrder(
+                        "option 'output.aggregates.window-sizes' (from f)",
+                        "option 'output.rolling.rollover-interval' (from f)");
     }
 
     @Test

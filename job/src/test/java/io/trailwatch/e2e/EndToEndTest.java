@@ -3,6 +3,7 @@ package io.trailwatch.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwatch.aggregate.Dimension;
 import io.trailwatch.alert.Alert;
 import io.trailwatch.alert.AlertJson;
 import io.trailwatch.config.ConfigSources;
@@ -20,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -28,6 +31,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -37,7 +41,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * sample logs in their S3 layout on S3Proxy, one S3 event notification per file on an ElasticMQ
  * queue with a dead-letter queue, the job built from a config file exactly as {@code run} builds it
  * (bounded, so that it ends), alerts published to a fauxqs SNS topic and read from the queue
- * subscribed to it.
+ * subscribed to it, and aggregates, alert archive and late records written below {@code
+ * output.path} (a local directory here; {@code S3OutputFilesIntegrationTest} covers the same
+ * outputs on S3).
  */
 class EndToEndTest {
 
@@ -57,6 +63,7 @@ class EndToEndTest {
                     + SUBSCRIBER
                     + "\"}]}";
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(20);
+    private static final String OUTPUT = "output";
     private static final Path SAMPLES = RepositoryFiles.root().resolve("samples");
 
     @RegisterExtension
@@ -89,7 +96,9 @@ class EndToEndTest {
     }
 
     @Test
-    void sampleLogsDeliveredThroughSqsRaiseTheAlertsOfDetectOnSns() throws Exception {
+    @Timeout(180) // fails rather than hangs CI if the pipeline stalls
+    void sampleLogsDeliveredThroughSqsRaiseTheAlertsOfDetectOnSnsAndAggregatesSumToTheInput()
+            throws Exception {
         LocalAws.Queues queues = aws.createQueueWithDeadLetterQueue(3, 30);
         aws.s3.createBucket(b -> b.bucket(LOG_BUCKET));
         List<Path> logFiles = sampleLogFiles();
@@ -150,8 +159,19 @@ class EndToEndTest {
         assertThat(aws.messagesLeft(queues.deadLetterUrl()))
                 .as("messages in the dead-letter queue")
                 .isZero();
-        // Aggregates: once the file outputs are wired in (ProductionJob), assert here that the
-        // aggregate files under output.path sum to detected.records().
+
+        OutputDirectory output = new OutputDirectory(workDir.resolve(OUTPUT));
+        Map<String, Long> everyDimensionCountsEveryRecord = new TreeMap<>();
+        for (Dimension dimension : Dimension.values()) {
+            everyDimensionCountsEveryRecord.put(dimension.outputName(), detected.records());
+        }
+        assertThat(output.aggregateTotals("minute")).isEqualTo(everyDimensionCountsEveryRecord);
+        assertThat(output.aggregateTotals("hour")).isEqualTo(everyDimensionCountsEveryRecord);
+        assertThat(output.lines("alerts"))
+                .extracting(alert -> alert.get("alertId").asText())
+                .as("the alert archive")
+                .containsExactlyInAnyOrderElementsOf(arrivedIds);
+        assertThat(output.lines("late")).as("late records").isEmpty();
     }
 
     /**
@@ -176,7 +196,7 @@ class EndToEndTest {
                                 "aws.s3.path-style-access: true",
                                 "aws.sns.endpoint: " + fauxqs.endpoint(),
                                 "alerts.sns.topic-arn: " + TOPIC_ARN,
-                                "output.path: " + workDir.resolve("output"),
+                                "output.path: " + workDir.resolve(OUTPUT).toUri(),
                                 "watermark.max-out-of-orderness: 1 d",
                                 "checkpoint.interval: 500 ms",
                                 "parallelism: " + PARALLELISM,
