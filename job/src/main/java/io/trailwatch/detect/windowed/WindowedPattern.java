@@ -15,8 +15,10 @@ import org.apache.flink.cep.pattern.Pattern;
 import org.apache.flink.cep.pattern.WithinType;
 
 /**
- * A threshold or sequence pattern compiled to Flink CEP, with what the operators around CEP need:
- * which records it looks at, how it groups them, and how long an event can still matter.
+ * A threshold or sequence pattern compiled for its operator, with what the operators around it
+ * need: which records it looks at, how it groups them, and how long an event can still matter. A
+ * {@code distinct} threshold runs in {@link DistinctThresholdFunction}; every other windowed
+ * pattern is compiled to Flink CEP.
  *
  * <p>Mapping to CEP (DESIGN §5):
  *
@@ -29,9 +31,9 @@ import org.apache.flink.cep.pattern.WithinType;
  *   <li>Threshold: {@code count} consecutive events of the pre-filtered, per-group stream. The
  *       earliest live partial match is the one that completes first, so the alert fires as soon as
  *       {@code count} events lie within the span.
- *   <li>Distinct threshold: a loop over the group's events that have the field, closed by the event
- *       that brings the number of distinct values to {@code count}; the alert carries every event
- *       of the loop.
+ *   <li>Distinct threshold: not CEP. A CEP loop that counts values must re-read each partial
+ *       match's events for every event, cubic in the events of a window; {@link
+ *       DistinctThresholdFunction} keeps one window per group instead.
  *   <li>Sequence: steps joined with {@code followedBy} (other events may come between), {@code
  *       count: N} as {@code times(N)}; an absent step is {@code notFollowedBy}. At the end of a
  *       sequence the absent step's window starts at the previous step's last event ({@link
@@ -43,8 +45,6 @@ import org.apache.flink.cep.pattern.WithinType;
 public final class WindowedPattern {
 
     static final String EVENTS_STAGE = "events";
-    static final String COUNTED_STAGE = "counted";
-    static final String REACHED_STAGE = "reached";
 
     private final PatternDefinition definition;
     private final Condition input;
@@ -52,6 +52,7 @@ public final class WindowedPattern {
     private final Duration within;
     private final Pattern<CloudTrailRecord, ?> cepPattern;
     private final List<String> stages;
+    private final String distinctPath;
 
     private WindowedPattern(
             PatternDefinition definition,
@@ -59,13 +60,15 @@ public final class WindowedPattern {
             GroupKey groupKey,
             Duration within,
             Pattern<CloudTrailRecord, ?> cepPattern,
-            List<String> stages) {
+            List<String> stages,
+            String distinctPath) {
         this.definition = definition;
         this.input = input;
         this.groupKey = groupKey;
         this.within = within;
         this.cepPattern = cepPattern;
         this.stages = List.copyOf(stages);
+        this.distinctPath = distinctPath;
     }
 
     /** Compiles a threshold or sequence pattern; its filters are compiled with {@code compiler}. */
@@ -85,49 +88,23 @@ public final class WindowedPattern {
         ThresholdSpec spec = pattern.threshold();
         Condition filter = compiler.compile(spec.filter());
         Duration within = spec.within();
-        if (spec.distinct() == null) {
-            Pattern<CloudTrailRecord, ?> cep =
-                    Pattern.<CloudTrailRecord>begin(EVENTS_STAGE, skipPastLastEvent())
-                            .where(new RecordCondition(filter))
-                            .times(spec.count())
-                            .consecutive()
-                            .within(inclusive(within));
+        GroupKey groupKey = new GroupKey(spec.groupBy());
+        if (spec.distinct() != null) {
+            // Events without the distinct field are not counted, so they never reach the operator.
+            String distinctPath = GroupKey.recordPath(spec.distinct());
+            Condition counted =
+                    record -> filter.matches(record) && record.get(distinctPath) != null;
             return new WindowedPattern(
-                    pattern,
-                    filter,
-                    new GroupKey(spec.groupBy()),
-                    within,
-                    cep,
-                    List.of(EVENTS_STAGE));
+                    pattern, counted, groupKey, within, null, List.of(), distinctPath);
         }
-        // Events without the distinct field are not counted, so they never reach CEP.
-        String distinctPath = GroupKey.recordPath(spec.distinct());
-        Condition counted = record -> filter.matches(record) && record.get(distinctPath) != null;
-        Pattern<CloudTrailRecord, ?> cep;
-        if (spec.count() == 1) {
-            cep =
-                    Pattern.<CloudTrailRecord>begin(REACHED_STAGE, skipPastLastEvent())
-                            .where(new RecordCondition(counted));
-        } else {
-            // The input holds only counted events, so strict contiguity takes every one of them.
-            cep =
-                    Pattern.<CloudTrailRecord>begin(COUNTED_STAGE, skipPastLastEvent())
-                            .where(new RecordCondition(counted))
-                            .oneOrMore()
-                            .consecutive()
-                            .next(REACHED_STAGE)
-                            .where(
-                                    new DistinctCountReached(
-                                            COUNTED_STAGE, distinctPath, spec.count()))
-                            .within(inclusive(within));
-        }
+        Pattern<CloudTrailRecord, ?> cep =
+                Pattern.<CloudTrailRecord>begin(EVENTS_STAGE, skipPastLastEvent())
+                        .where(new RecordCondition(filter))
+                        .times(spec.count())
+                        .consecutive()
+                        .within(inclusive(within));
         return new WindowedPattern(
-                pattern,
-                counted,
-                new GroupKey(spec.groupBy()),
-                within,
-                cep,
-                List.of(COUNTED_STAGE, REACHED_STAGE));
+                pattern, filter, groupKey, within, cep, List.of(EVENTS_STAGE), null);
     }
 
     private static WindowedPattern sequence(PatternDefinition pattern, ConditionCompiler compiler) {
@@ -185,7 +162,7 @@ public final class WindowedPattern {
                     return false;
                 };
         return new WindowedPattern(
-                pattern, anyStep, new GroupKey(spec.groupBy()), spec.within(), cep, stages);
+                pattern, anyStep, new GroupKey(spec.groupBy()), spec.within(), cep, stages, null);
     }
 
     private static String stageName(int stepIndex) {
@@ -219,7 +196,24 @@ public final class WindowedPattern {
         return within;
     }
 
+    /** True for a {@code distinct} threshold, which runs without CEP. */
+    public boolean countsDistinctValues() {
+        return distinctPath != null;
+    }
+
+    /** The record path of the field whose distinct values a {@code distinct} threshold counts. */
+    String distinctPath() {
+        return distinctPath;
+    }
+
+    /**
+     * @throws IllegalStateException for a {@code distinct} threshold, which has no CEP pattern
+     */
     public Pattern<CloudTrailRecord, ?> cepPattern() {
+        if (cepPattern == null) {
+            throw new IllegalStateException(
+                    "pattern " + definition.id() + " counts distinct values and runs without CEP");
+        }
         return cepPattern;
     }
 

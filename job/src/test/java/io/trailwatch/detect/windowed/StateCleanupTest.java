@@ -22,10 +22,14 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.cep.nfa.compiler.NFACompiler;
 import org.apache.flink.cep.operator.CepOperator;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-/** No keyed state outlives its windows: CEP's partial matches, dedupe ids, suppression. */
+/**
+ * No keyed state outlives its windows: CEP's partial matches, distinct windows, dedupe ids,
+ * suppression.
+ */
 class StateCleanupTest {
 
     private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
@@ -66,7 +70,7 @@ class StateCleanupTest {
 
     @Test
     void cepStateIsGoneAfterAMatch() throws Exception {
-        try (var harness = cepHarness(SPRAYING)) {
+        try (var harness = cepHarness(THREE_FAILURES)) {
             harness.open();
             process(harness, failedLogin("alice", T0));
             process(harness, failedLogin("bob", T0.plusSeconds(10)));
@@ -75,6 +79,60 @@ class StateCleanupTest {
 
             assertThat(harness.extractOutputValues()).hasSize(1);
             assertThat(harness.numKeyedStateEntries()).isZero();
+        }
+    }
+
+    @Test
+    void distinctStateAndTimersAreGoneAfterAMatch() throws Exception {
+        try (var harness = distinctHarness(SPRAYING)) {
+            harness.open();
+            process(harness, failedLogin("alice", T0));
+            process(harness, failedLogin("bob", T0.plusSeconds(10)));
+            harness.processWatermark(T0.plusSeconds(10).toEpochMilli());
+            assertThat(harness.numKeyedStateEntries()).isPositive();
+
+            process(harness, failedLogin("carol", T0.plusSeconds(20)));
+            harness.processWatermark(T0.plusSeconds(20).toEpochMilli());
+
+            assertThat(harness.extractOutputValues()).hasSize(1);
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void distinctWindowIsDroppedOnceTheWatermarkIsASpanPastItsNewestEvent() throws Exception {
+        Instant newest = T0.plusSeconds(10);
+        try (var harness = distinctHarness(SPRAYING)) {
+            harness.open();
+            process(harness, failedLogin("alice", T0));
+            process(harness, failedLogin("bob", newest));
+            harness.processWatermark(newest.plus(FIVE_MINUTES).minusMillis(1).toEpochMilli());
+            // bob can still share a window with an event at newest + 5 minutes
+            assertThat(harness.numKeyedStateEntries()).isPositive();
+            assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+            harness.processWatermark(newest.plus(FIVE_MINUTES).toEpochMilli());
+
+            assertThat(harness.extractOutputValues()).isEmpty();
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void aDistinctRecordAtOrBehindTheWatermarkGoesToTheLateOutput() throws Exception {
+        try (var harness = distinctHarness(SPRAYING)) {
+            harness.open();
+            harness.processWatermark(T0.toEpochMilli());
+            CloudTrailRecord late = failedLogin("alice", T0);
+            process(harness, late);
+
+            assertThat(harness.getSideOutput(WindowedDetections.lateTag(SPRAYING.id())))
+                    .extracting(StreamRecord::getValue)
+                    .containsExactly(late);
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
         }
     }
 
@@ -147,6 +205,18 @@ class StateCleanupTest {
                         null);
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 operator, pattern.groupKey(), Types.STRING);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, CloudTrailRecord, Alert>
+            distinctHarness(PatternDefinition definition) throws Exception {
+        WindowedPattern pattern = WindowedPattern.compile(definition, TestPatterns.FIELDS_EQUAL);
+        DistinctThresholdFunction function =
+                new DistinctThresholdFunction(
+                        pattern,
+                        new AlertFactory(WindowedRun.DETECTED_AT),
+                        WindowedDetections.lateTag(definition.id()));
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(function), pattern.groupKey(), Types.STRING);
     }
 
     private static void process(
