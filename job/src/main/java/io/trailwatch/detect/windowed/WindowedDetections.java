@@ -23,8 +23,8 @@ import org.apache.flink.util.OutputTag;
  *                                                       └─► late records (side output)
  * </pre>
  *
- * <p>A {@code distinct} threshold has {@code distinct-<id>} ({@link DistinctThresholdFunction}) in
- * place of {@code cep-<id>}, with the same late output.
+ * <p>A threshold has {@code threshold-<id>} ({@link ThresholdFunction}) in place of {@code
+ * cep-<id>}, with the same late output.
  *
  * <p>Records that match none of a pattern's filters are dropped in the chained filter, before any
  * shuffle. Every stateful operator's {@code uid} derives from the pattern id, so a savepoint taken
@@ -100,12 +100,12 @@ public final class WindowedDetections {
                         .name("dedupe-" + id)
                         .uid("dedupe-" + id);
         KeyedStream<CloudTrailRecord, String> grouped = unique.keyBy(groupKey);
-        if (pattern.countsDistinctValues()) {
+        if (pattern.isThreshold()) {
             return grouped.process(
-                            new DistinctThresholdFunction(pattern, alerts, lateTag),
+                            new ThresholdFunction(pattern, alerts, lateTag),
                             TypeInformation.of(Alert.class))
-                    .name("distinct-" + id)
-                    .uid("distinct-" + id);
+                    .name("threshold-" + id)
+                    .uid("threshold-" + id);
         }
         PatternStream<CloudTrailRecord> cep =
                 CEP.pattern(grouped, pattern.cepPattern(), new InputOrder())

@@ -16,11 +16,13 @@ import org.apache.flink.cep.pattern.WithinType;
 
 /**
  * A threshold or sequence pattern compiled for its operator, with what the operators around it
- * need: which records it looks at, how it groups them, and how long an event can still matter. A
- * {@code distinct} threshold runs in {@link DistinctThresholdFunction}; every other windowed
- * pattern is compiled to Flink CEP.
+ * need: which records it looks at, how it groups them, and how long an event can still matter.
  *
- * <p>Mapping to CEP (DESIGN §5):
+ * <p>Thresholds run in {@link ThresholdFunction}, one window of events per group, linear in the
+ * events. As a CEP pattern every event would start a partial match that every later event advances
+ * (and, counting distinct values, re-reads): cost grows with events times {@code count}.
+ *
+ * <p>Sequences compile to Flink CEP (DESIGN §5):
  *
  * <ul>
  *   <li>Every pattern skips past the last event of a match, so the events of an alert are consumed
@@ -28,23 +30,15 @@ import org.apache.flink.cep.pattern.WithinType;
  *   <li>CEP's {@code within} is exclusive (a partial match times out once {@code now - start >=
  *       within}); a span of exactly {@code within} must be inside, so CEP gets {@code within + 1
  *       ms}. Event times have millisecond resolution.
- *   <li>Threshold: {@code count} consecutive events of the pre-filtered, per-group stream. The
- *       earliest live partial match is the one that completes first, so the alert fires as soon as
- *       {@code count} events lie within the span.
- *   <li>Distinct threshold: not CEP. A CEP loop that counts values must re-read each partial
- *       match's events for every event, cubic in the events of a window; {@link
- *       DistinctThresholdFunction} keeps one window per group instead.
- *   <li>Sequence: steps joined with {@code followedBy} (other events may come between), {@code
- *       count: N} as {@code times(N)}; an absent step is {@code notFollowedBy}. At the end of a
- *       sequence the absent step's window starts at the previous step's last event ({@link
+ *   <li>Steps are joined with {@code followedBy} (other events may come between), {@code count: N}
+ *       as {@code times(N)}; an absent step is {@code notFollowedBy}. At the end of a sequence the
+ *       absent step's window starts at the previous step's last event ({@link
  *       WithinType#PREVIOUS_AND_CURRENT} on that step); the positive steps are then held to the
  *       span by {@link WithinSpanOfFirst}. An absent step between two positive steps means no such
  *       event between them.
  * </ul>
  */
 public final class WindowedPattern {
-
-    static final String EVENTS_STAGE = "events";
 
     private final PatternDefinition definition;
     private final Condition input;
@@ -87,24 +81,16 @@ public final class WindowedPattern {
             PatternDefinition pattern, ConditionCompiler compiler) {
         ThresholdSpec spec = pattern.threshold();
         Condition filter = compiler.compile(spec.filter());
-        Duration within = spec.within();
         GroupKey groupKey = new GroupKey(spec.groupBy());
-        if (spec.distinct() != null) {
-            // Events without the distinct field are not counted, so they never reach the operator.
-            String distinctPath = GroupKey.recordPath(spec.distinct());
-            Condition counted =
-                    record -> filter.matches(record) && record.get(distinctPath) != null;
+        if (spec.distinct() == null) {
             return new WindowedPattern(
-                    pattern, counted, groupKey, within, null, List.of(), distinctPath);
+                    pattern, filter, groupKey, spec.within(), null, List.of(), null);
         }
-        Pattern<CloudTrailRecord, ?> cep =
-                Pattern.<CloudTrailRecord>begin(EVENTS_STAGE, skipPastLastEvent())
-                        .where(new RecordCondition(filter))
-                        .times(spec.count())
-                        .consecutive()
-                        .within(inclusive(within));
+        // Events without the distinct field are not counted, so they never reach the operator.
+        String distinctPath = GroupKey.recordPath(spec.distinct());
+        Condition counted = record -> filter.matches(record) && record.get(distinctPath) != null;
         return new WindowedPattern(
-                pattern, filter, groupKey, within, cep, List.of(EVENTS_STAGE), null);
+                pattern, counted, groupKey, spec.within(), null, List.of(), distinctPath);
     }
 
     private static WindowedPattern sequence(PatternDefinition pattern, ConditionCompiler compiler) {
@@ -196,23 +182,26 @@ public final class WindowedPattern {
         return within;
     }
 
-    /** True for a {@code distinct} threshold, which runs without CEP. */
-    public boolean countsDistinctValues() {
-        return distinctPath != null;
+    /** True for a threshold, which runs in {@link ThresholdFunction} rather than CEP. */
+    public boolean isThreshold() {
+        return definition.kind() == PatternKind.THRESHOLD;
     }
 
-    /** The record path of the field whose distinct values a {@code distinct} threshold counts. */
+    /**
+     * The record path of the field whose distinct values a threshold counts, or null if it counts
+     * events.
+     */
     String distinctPath() {
         return distinctPath;
     }
 
     /**
-     * @throws IllegalStateException for a {@code distinct} threshold, which has no CEP pattern
+     * @throws IllegalStateException for a threshold, which has no CEP pattern
      */
     public Pattern<CloudTrailRecord, ?> cepPattern() {
         if (cepPattern == null) {
             throw new IllegalStateException(
-                    "pattern " + definition.id() + " counts distinct values and runs without CEP");
+                    "pattern " + definition.id() + " is a threshold and runs without CEP");
         }
         return cepPattern;
     }

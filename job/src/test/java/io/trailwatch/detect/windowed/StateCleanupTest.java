@@ -25,9 +25,11 @@ import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * No keyed state outlives its windows: CEP's partial matches, distinct windows, dedupe ids,
+ * No keyed state outlives its windows: CEP's partial matches, threshold windows, dedupe ids,
  * suppression.
  */
 class StateCleanupTest {
@@ -44,6 +46,13 @@ class StateCleanupTest {
                     List.of("$.sourceIPAddress"),
                     "$.userIdentity.userName",
                     null);
+    private static final PatternDefinition STOPPED_THEN_DELETED =
+            sequence(
+                    "stopped-then-deleted",
+                    FIVE_MINUTES,
+                    PatternDefinition.DEFAULT_GROUP_BY,
+                    step("stopped", "eventName=StopLogging"),
+                    step("deleted", "eventName=DeleteTrail"));
     private static final PatternDefinition STOPPED_NOT_RESTARTED =
             sequence(
                     "stopped-not-restarted",
@@ -54,10 +63,9 @@ class StateCleanupTest {
 
     @Test
     void cepStateIsGoneOnceThePartialMatchesExpire() throws Exception {
-        try (var harness = cepHarness(THREE_FAILURES)) {
+        try (var harness = cepHarness(STOPPED_THEN_DELETED)) {
             harness.open();
-            process(harness, failedLogin("alice", T0));
-            process(harness, failedLogin("alice", T0.plusSeconds(10)));
+            process(harness, event("StopLogging", T0).build());
             harness.processWatermark(T0.plusSeconds(20).toEpochMilli());
             assertThat(harness.numKeyedStateEntries()).isPositive();
 
@@ -70,11 +78,10 @@ class StateCleanupTest {
 
     @Test
     void cepStateIsGoneAfterAMatch() throws Exception {
-        try (var harness = cepHarness(THREE_FAILURES)) {
+        try (var harness = cepHarness(STOPPED_THEN_DELETED)) {
             harness.open();
-            process(harness, failedLogin("alice", T0));
-            process(harness, failedLogin("bob", T0.plusSeconds(10)));
-            process(harness, failedLogin("carol", T0.plusSeconds(20)));
+            process(harness, event("StopLogging", T0).build());
+            process(harness, event("DeleteTrail", T0.plusSeconds(10)).build());
             harness.processWatermark(T0.plus(FIVE_MINUTES).plusSeconds(30).toEpochMilli());
 
             assertThat(harness.extractOutputValues()).hasSize(1);
@@ -82,9 +89,15 @@ class StateCleanupTest {
         }
     }
 
-    @Test
-    void distinctStateAndTimersAreGoneAfterAMatch() throws Exception {
-        try (var harness = distinctHarness(SPRAYING)) {
+    /** Three failures alert whether counted as events or as distinct user names. */
+    static List<PatternDefinition> thresholds() {
+        return List.of(THREE_FAILURES, SPRAYING);
+    }
+
+    @ParameterizedTest
+    @MethodSource("thresholds")
+    void thresholdStateAndTimersAreGoneAfterAMatch(PatternDefinition threshold) throws Exception {
+        try (var harness = thresholdHarness(threshold)) {
             harness.open();
             process(harness, failedLogin("alice", T0));
             process(harness, failedLogin("bob", T0.plusSeconds(10)));
@@ -100,10 +113,12 @@ class StateCleanupTest {
         }
     }
 
-    @Test
-    void distinctWindowIsDroppedOnceTheWatermarkIsASpanPastItsNewestEvent() throws Exception {
+    @ParameterizedTest
+    @MethodSource("thresholds")
+    void thresholdWindowIsDroppedOnceTheWatermarkIsASpanPastItsNewestEvent(
+            PatternDefinition threshold) throws Exception {
         Instant newest = T0.plusSeconds(10);
-        try (var harness = distinctHarness(SPRAYING)) {
+        try (var harness = thresholdHarness(threshold)) {
             harness.open();
             process(harness, failedLogin("alice", T0));
             process(harness, failedLogin("bob", newest));
@@ -120,15 +135,17 @@ class StateCleanupTest {
         }
     }
 
-    @Test
-    void aDistinctRecordAtOrBehindTheWatermarkGoesToTheLateOutput() throws Exception {
-        try (var harness = distinctHarness(SPRAYING)) {
+    @ParameterizedTest
+    @MethodSource("thresholds")
+    void aThresholdRecordAtOrBehindTheWatermarkGoesToTheLateOutput(PatternDefinition threshold)
+            throws Exception {
+        try (var harness = thresholdHarness(threshold)) {
             harness.open();
             harness.processWatermark(T0.toEpochMilli());
             CloudTrailRecord late = failedLogin("alice", T0);
             process(harness, late);
 
-            assertThat(harness.getSideOutput(WindowedDetections.lateTag(SPRAYING.id())))
+            assertThat(harness.getSideOutput(WindowedDetections.lateTag(threshold.id())))
                     .extracting(StreamRecord::getValue)
                     .containsExactly(late);
             assertThat(harness.numKeyedStateEntries()).isZero();
@@ -208,10 +225,10 @@ class StateCleanupTest {
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, CloudTrailRecord, Alert>
-            distinctHarness(PatternDefinition definition) throws Exception {
+            thresholdHarness(PatternDefinition definition) throws Exception {
         WindowedPattern pattern = WindowedPattern.compile(definition, TestPatterns.FIELDS_EQUAL);
-        DistinctThresholdFunction function =
-                new DistinctThresholdFunction(
+        ThresholdFunction function =
+                new ThresholdFunction(
                         pattern,
                         new AlertFactory(WindowedRun.DETECTED_AT),
                         WindowedDetections.lateTag(definition.id()));

@@ -6,14 +6,14 @@ package io.trailwatch.detect.windowed;
  * newestEventTime}, and they hold {@code distinctValues} different values. Public with public
  * fields so Flink stores it as a POJO, without Kryo.
  */
-public final class DistinctWindowBounds {
+public final class ThresholdWindowBounds {
 
     public long first;
     public long end;
     public long newestEventTime;
     public int distinctValues;
 
-    public DistinctWindowBounds() {}
+    public ThresholdWindowBounds() {}
 
     boolean holdsNoEvents() {
         return first == end;

@@ -19,14 +19,16 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * A {@code distinct} threshold (DESIGN §5) for one group, in time linear in its events: an alert as
- * soon as the group's events within {@code within} of the newest one (a span of exactly {@code
- * within} is inside) hold {@code count} distinct values of the field. The alert carries every event
- * of that window and consumes them. Events without the field are not counted.
+ * A threshold (DESIGN §5) for one group, in time linear in its events: an alert as soon as the
+ * group's events within {@code within} of the newest one (a span of exactly {@code within} is
+ * inside) number {@code count}, or with {@code distinct} hold {@code count} distinct values of the
+ * field. The alert carries every event of that window and consumes them. Events without the
+ * distinct field are not counted.
  *
  * <p>The window is a queue of events in event-time order (equal times in {@link InputOrder}) with a
- * count per value, so an event costs one append, one count update and at most its own eviction. Run
- * as a CEP loop, the same rule re-read every partial match's events for every event.
+ * count per distinct value, so an event costs one append, one count update and at most its own
+ * eviction. These are the alerts of a CEP pattern that skips past each match, where the earliest
+ * live partial match is the window; but CEP advances every partial match for every event.
  *
  * <p>Like CEP in event time, records wait by event time until the watermark passes them, then are
  * processed in order in the timer for their time; a record at or behind the watermark goes to the
@@ -34,8 +36,7 @@ import org.apache.flink.util.OutputTag;
  * sees every record of a group in order. Once the watermark passes the newest event by {@code
  * within}, no later event can share its window, and a timer then drops the whole window.
  */
-final class DistinctThresholdFunction
-        extends KeyedProcessFunction<String, CloudTrailRecord, Alert> {
+final class ThresholdFunction extends KeyedProcessFunction<String, CloudTrailRecord, Alert> {
 
     private static final long serialVersionUID = 1L;
 
@@ -48,8 +49,8 @@ final class DistinctThresholdFunction
             new MapStateDescriptor<>("window-events-by-position", Types.LONG, RECORD);
     static final MapStateDescriptor<String, Integer> VALUE_COUNTS =
             new MapStateDescriptor<>("window-events-by-value", Types.STRING, Types.INT);
-    static final ValueStateDescriptor<DistinctWindowBounds> BOUNDS =
-            new ValueStateDescriptor<>("window-bounds", Types.POJO(DistinctWindowBounds.class));
+    static final ValueStateDescriptor<ThresholdWindowBounds> BOUNDS =
+            new ValueStateDescriptor<>("window-bounds", Types.POJO(ThresholdWindowBounds.class));
 
     private static final long NO_TIMER = Long.MIN_VALUE;
 
@@ -65,13 +66,13 @@ final class DistinctThresholdFunction
     private transient MapState<Long, List<CloudTrailRecord>> pending;
     private transient MapState<Long, CloudTrailRecord> windowEvents;
     private transient MapState<String, Integer> valueCounts;
-    private transient ValueState<DistinctWindowBounds> bounds;
+    private transient ValueState<ThresholdWindowBounds> bounds;
 
     /**
-     * @param compiled a threshold pattern with {@code distinct}
+     * @param compiled a threshold pattern
      * @param lateTag where records behind the watermark go
      */
-    DistinctThresholdFunction(
+    ThresholdFunction(
             WindowedPattern compiled, AlertFactory alerts, OutputTag<CloudTrailRecord> lateTag) {
         this.pattern = compiled.definition();
         this.groupKey = compiled.groupKey();
@@ -93,7 +94,7 @@ final class DistinctThresholdFunction
     @Override
     public void processElement(CloudTrailRecord record, Context context, Collector<Alert> out)
             throws Exception {
-        if (record.get(distinctPath) == null) {
+        if (distinctPath != null && record.get(distinctPath) == null) {
             return;
         }
         long time = record.eventTimeMillis();
@@ -117,9 +118,9 @@ final class DistinctThresholdFunction
      */
     @Override
     public void onTimer(long time, OnTimerContext context, Collector<Alert> out) throws Exception {
-        DistinctWindowBounds window = bounds.value();
+        ThresholdWindowBounds window = bounds.value();
         if (window == null) {
-            window = new DistinctWindowBounds();
+            window = new ThresholdWindowBounds();
         }
         long previousExpiry = expiry(window);
         List<CloudTrailRecord> arrived = pending.get(time);
@@ -141,29 +142,35 @@ final class DistinctThresholdFunction
         moveExpiryTimer(previousExpiry, expiry(window), time, context.timerService());
     }
 
-    /** Appends one event; if the window then holds {@code count} values, alerts and empties it. */
-    private DistinctWindowBounds add(
-            DistinctWindowBounds window, CloudTrailRecord record, Collector<Alert> out)
+    /** Appends one event; if the window then reaches {@code count}, alerts and empties it. */
+    private ThresholdWindowBounds add(
+            ThresholdWindowBounds window, CloudTrailRecord record, Collector<Alert> out)
             throws Exception {
         windowEvents.put(window.end, record);
         window.end++;
         window.newestEventTime = record.eventTimeMillis();
-        String value = record.get(distinctPath);
-        Integer seen = valueCounts.get(value);
-        if (seen == null) {
-            window.distinctValues++;
+        if (distinctPath != null) {
+            countValue(window, record.get(distinctPath));
         }
-        valueCounts.put(value, seen == null ? 1 : seen + 1);
-        if (window.distinctValues < count) {
+        long counted = distinctPath != null ? window.distinctValues : window.end - window.first;
+        if (counted < count) {
             return window;
         }
         out.collect(alertFor(window));
         windowEvents.clear();
         valueCounts.clear();
-        return new DistinctWindowBounds();
+        return new ThresholdWindowBounds();
     }
 
-    private Alert alertFor(DistinctWindowBounds window) throws Exception {
+    private void countValue(ThresholdWindowBounds window, String value) throws Exception {
+        Integer seen = valueCounts.get(value);
+        if (seen == null) {
+            window.distinctValues++;
+        }
+        valueCounts.put(value, seen == null ? 1 : seen + 1);
+    }
+
+    private Alert alertFor(ThresholdWindowBounds window) throws Exception {
         List<CloudTrailRecord> events = new ArrayList<>((int) (window.end - window.first));
         for (long position = window.first; position < window.end; position++) {
             events.add(windowEvents.get(position));
@@ -171,7 +178,7 @@ final class DistinctThresholdFunction
         return alerts.create(pattern, groupKey.selectors(), groupKey.values(events.get(0)), events);
     }
 
-    private void evictOlderThan(DistinctWindowBounds window, long oldestKept) throws Exception {
+    private void evictOlderThan(ThresholdWindowBounds window, long oldestKept) throws Exception {
         while (!window.holdsNoEvents()) {
             CloudTrailRecord oldest = windowEvents.get(window.first);
             if (oldest.eventTimeMillis() >= oldestKept) {
@@ -179,19 +186,24 @@ final class DistinctThresholdFunction
             }
             windowEvents.remove(window.first);
             window.first++;
-            String value = oldest.get(distinctPath);
-            int remaining = valueCounts.get(value) - 1;
-            if (remaining == 0) {
-                valueCounts.remove(value);
-                window.distinctValues--;
-            } else {
-                valueCounts.put(value, remaining);
+            if (distinctPath != null) {
+                uncountValue(window, oldest.get(distinctPath));
             }
         }
     }
 
+    private void uncountValue(ThresholdWindowBounds window, String value) throws Exception {
+        int remaining = valueCounts.get(value) - 1;
+        if (remaining == 0) {
+            valueCounts.remove(value);
+            window.distinctValues--;
+        } else {
+            valueCounts.put(value, remaining);
+        }
+    }
+
     /** When the watermark has left every event of the window behind by {@code within}. */
-    private long expiry(DistinctWindowBounds window) {
+    private long expiry(ThresholdWindowBounds window) {
         return window.holdsNoEvents() ? NO_TIMER : window.newestEventTime + withinMillis;
     }
 
