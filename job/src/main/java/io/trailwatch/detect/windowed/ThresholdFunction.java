@@ -113,8 +113,8 @@ final class ThresholdFunction extends KeyedProcessFunction<String, CloudTrailRec
 
     /**
      * Fires for a time that records wait at, and for the end of a window's life; both can share a
-     * timer. Timers fire in time order, and records that come later are after the watermark, so
-     * every record this one can still meet is later than {@code time}.
+     * timer. Timers fire in time order and records still to come are after the watermark, so every
+     * record not yet in the window is later than {@code time}.
      */
     @Override
     public void onTimer(long time, OnTimerContext context, Collector<Alert> out) throws Exception {
