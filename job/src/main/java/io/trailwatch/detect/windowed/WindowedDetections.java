@@ -23,6 +23,9 @@ import org.apache.flink.util.OutputTag;
  *                                                       └─► late records (side output)
  * </pre>
  *
+ * <p>A threshold has {@code threshold-<id>} ({@link ThresholdFunction}) in place of {@code
+ * cep-<id>}, with the same late output.
+ *
  * <p>Records that match none of a pattern's filters are dropped in the chained filter, before any
  * shuffle. Every stateful operator's {@code uid} derives from the pattern id, so a savepoint taken
  * before a pattern-set change restores the patterns that did not change. The second {@code keyBy}
@@ -39,10 +42,7 @@ public final class WindowedDetections {
         this.lateRecords = lateRecords;
     }
 
-    /**
-     * Attaches one CEP operator chain per threshold/sequence pattern to the timestamped record
-     * stream.
-     */
+    /** Attaches one operator chain per threshold/sequence pattern to the timestamped records. */
     public static WindowedDetections attach(
             DataStream<CloudTrailRecord> timestampedRecords,
             List<PatternDefinition> windowedPatterns,
@@ -100,6 +100,13 @@ public final class WindowedDetections {
                         .name("dedupe-" + id)
                         .uid("dedupe-" + id);
         KeyedStream<CloudTrailRecord, String> grouped = unique.keyBy(groupKey);
+        if (pattern.isThreshold()) {
+            return grouped.process(
+                            new ThresholdFunction(pattern, alerts, lateTag),
+                            TypeInformation.of(Alert.class))
+                    .name("threshold-" + id)
+                    .uid("threshold-" + id);
+        }
         PatternStream<CloudTrailRecord> cep =
                 CEP.pattern(grouped, pattern.cepPattern(), new InputOrder())
                         .inEventTime()
@@ -122,7 +129,7 @@ public final class WindowedDetections {
                 .uid("suppress-" + definition.id());
     }
 
-    /** The side output for records behind the watermark at one pattern's CEP operator. */
+    /** The side output for records behind the watermark at one pattern's matching operator. */
     static OutputTag<CloudTrailRecord> lateTag(String patternId) {
         return new OutputTag<>("late-" + patternId, TypeInformation.of(CloudTrailRecord.class));
     }
