@@ -13,9 +13,10 @@ public final class TrailWatch {
                     "\n",
                     "usage: trailwatch COMMAND [options]",
                     "",
-                    "  detect [--patterns PATH] [--logs PATH…] [--alerts FILE|-] [--parallelism N]",
+                    "  detect [--patterns PATH] [--logs PATH…] [--alerts FILE|-] [--aggregates DIR] [--parallelism N]",
                     "        Bounded run over local CloudTrail files and directories; alerts as JSON Lines.",
                     "        Without --patterns / --logs, uses the bundled pattern pack and sample logs.",
+                    "        --aggregates DIR also writes activity aggregates and an alert archive there.",
                     "  patterns validate PATH   Check a pattern file or directory; exit 1 if invalid.",
                     "  patterns test PATH       Run every pattern's tests; exit 1 on any failure.",
                     "");

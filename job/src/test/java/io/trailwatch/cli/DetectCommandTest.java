@@ -63,6 +63,31 @@ class DetectCommandTest {
     }
 
     @Test
+    void writesAggregatesThatSumToTheRecordsRead(@TempDir Path dir) throws Exception {
+        Path aggregates = dir.resolve("aggregates");
+
+        int code =
+                detect(
+                        "--patterns", CLOUDTRAIL_PATTERNS.toString(),
+                        "--logs", STRATUS.toString(),
+                        "--aggregates", aggregates.toString());
+
+        assertThat(code).isZero();
+        long events = 0;
+        try (var files = Files.walk(aggregates.resolve("aggregates/minute"))) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                for (String row : gunzipLines(file)) {
+                    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(row);
+                    if (json.get("dimension").asText().equals("account")) {
+                        events += json.get("events").asLong();
+                    }
+                }
+            }
+        }
+        assertThat(events).isEqualTo(310);
+    }
+
+    @Test
     void corruptLogFileIsReportedAndTheOtherFilesAreStillRead(@TempDir Path dir) throws Exception {
         Files.copy(CLOUDTRAIL_STOP, dir.resolve("good.json"));
         byte[] gzip = gzip(Files.readAllBytes(CLOUDTRAIL_STOP));
@@ -74,7 +99,7 @@ class DetectCommandTest {
 
         assertThat(code).isZero();
         assertThat(stdout().strip().split("\n")).hasSize(1);
-        assertThat(stderr()).contains("1 alerts");
+        assertThat(stderr()).contains("2 files unreadable").contains("1 alerts");
     }
 
     @Test
@@ -132,6 +157,12 @@ class DetectCommandTest {
 
     private String stderr() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> gunzipLines(Path file) throws Exception {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
     }
 
     private static byte[] gzip(byte[] data) throws Exception {
