@@ -41,11 +41,12 @@ class CloudFormationTemplateTest {
         NEEDED_ACTIONS.put("s3:ListBucket", "listObjectsV2Paginator(");
         // Alerts (SNS sink); PublishBatch is authorized by sns:Publish.
         NEEDED_ACTIONS.put("sns:Publish", "client.publishBatch(");
-        // File outputs under output.path, written by Flink's S3 file system with multipart uploads.
-        NEEDED_ACTIONS.put("s3:PutObject", "\"output.path\"");
-        NEEDED_ACTIONS.put("s3:DeleteObject", "\"output.path\"");
-        NEEDED_ACTIONS.put("s3:AbortMultipartUpload", "\"output.path\"");
-        NEEDED_ACTIONS.put("s3:ListMultipartUploadParts", "\"output.path\"");
+        // Aggregates, alert archive and late records: Flink FileSinks on Flink's S3 file system,
+        // which writes with multipart uploads, commits at checkpoints and cleans up on recovery.
+        NEEDED_ACTIONS.put("s3:PutObject", "FileSink.for");
+        NEEDED_ACTIONS.put("s3:DeleteObject", "FileSink.for");
+        NEEDED_ACTIONS.put("s3:AbortMultipartUpload", "FileSink.for");
+        NEEDED_ACTIONS.put("s3:ListMultipartUploadParts", "FileSink.for");
         // SSE-KMS trail logs, read through S3 only.
         NEEDED_ACTIONS.put("kms:Decrypt", "s3.getObject(");
         // Managed Service for Apache Flink writes the job's logs with the role.
