@@ -19,6 +19,9 @@ public final class TrailWatch {
                     "        --aggregates DIR also writes activity aggregates and an alert archive there.",
                     "  patterns validate PATH   Check a pattern file or directory; exit 1 if invalid.",
                     "  patterns test PATH       Run every pattern's tests; exit 1 on any failure.",
+                    "  run [--config FILE] [--set KEY=VALUE]... [--KEY VALUE]...",
+                    "        The streaming job: SQS notifications in, alerts to SNS (run --help).",
+                    "        With no arguments on Managed Service for Apache Flink: run.",
                     "");
 
     private TrailWatch() {}
@@ -32,6 +35,9 @@ public final class TrailWatch {
 
     /** Runs one command; returns the process exit code (0 ok, 1 failure, 2 usage). */
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length == 0 && RunCommand.isManagedFlink()) {
+            return RunCommand.run(args, out, err); // the service passes no arguments
+        }
         if (args.length == 0 || "--help".equals(args[0]) || "help".equals(args[0])) {
             out.print(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -43,6 +49,8 @@ public final class TrailWatch {
                     return DetectCommand.run(rest, out, err);
                 case "patterns":
                     return PatternsCommand.run(rest, out, err);
+                case "run":
+                    return RunCommand.run(rest, out, err);
                 default:
                     throw new UsageException("unknown command " + args[0]);
             }
