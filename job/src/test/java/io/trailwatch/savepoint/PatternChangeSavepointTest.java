@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.alert.Alert;
 import io.trailwatch.cloudtrail.CloudTrailRecord;
+import io.trailwatch.job.JobNames;
 import io.trailwatch.pattern.PatternLoader;
 import io.trailwatch.pattern.PatternSet;
 import io.trailwatch.pipeline.CloudTrailPipeline;
@@ -169,7 +170,11 @@ class PatternChangeSavepointTest {
         assertThat(eventIdsOf("access-keys")).containsExactly(List.of("d-1", "d-2"));
     }
 
-    /** The job as {@code run} builds it, with the scripted source and a collecting sink. */
+    /**
+     * The job as {@code run} builds it ({@link io.trailwatch.job.StreamingJob}: source, {@link
+     * CloudTrailPipeline}, alert sink, with the same uids), with the scripted source held to one
+     * reader and a collecting sink.
+     */
     private static StreamGraph job(PatternSet patterns, SavepointRestoreSettings restore) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
@@ -185,10 +190,14 @@ class PatternChangeSavepointTest {
                                 ScriptedEvents.source(),
                                 WatermarkStrategy.noWatermarks(),
                                 "scripted CloudTrail records")
-                        .uid("scripted-records")
+                        .uid(JobNames.UID_SOURCE)
                         .setParallelism(1);
         DetectionStreams detections = new CloudTrailPipeline(patterns, SETTINGS).attach(records);
-        detections.alerts().sinkTo(new CollectedAlerts()).uid("collected-alerts").name("alerts");
+        detections
+                .alerts()
+                .sinkTo(new CollectedAlerts())
+                .uid(JobNames.UID_ALERT_SINK)
+                .name("alerts");
         StreamGraph graph = env.getStreamGraph();
         graph.setSavepointRestoreSettings(restore);
         return graph;
