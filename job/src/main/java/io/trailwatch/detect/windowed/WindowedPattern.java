@@ -7,8 +7,12 @@ import io.trailwatch.pattern.PatternKind;
 import io.trailwatch.pattern.SequenceSpec;
 import io.trailwatch.pattern.SequenceStep;
 import io.trailwatch.pattern.ThresholdSpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
 import org.apache.flink.cep.pattern.Pattern;
@@ -162,6 +166,33 @@ public final class WindowedPattern {
     /** CEP's window excludes its end; ours includes it. */
     static Duration inclusive(Duration within) {
         return within.plusMillis(1);
+    }
+
+    /**
+     * The stem of this pattern's operator uids: {@code <id>-<8 hex digits>}, the digits a hash of
+     * everything that shapes its state (kind, filters, counts, spans, groups, distinct field,
+     * suppression). A savepoint restores an unchanged pattern's windows; a changed one gets new
+     * uids and starts empty, because state built by the old definition (partial CEP matches of
+     * another count or filter) would give alerts the new one does not define. Title, severity,
+     * description and tests are not part of it: editing them keeps the state.
+     */
+    public String stateId() {
+        String detection =
+                definition.kind()
+                        + "|"
+                        + (definition.kind() == PatternKind.THRESHOLD
+                                ? definition.threshold()
+                                : definition.sequence())
+                        + "|suppress="
+                        + definition.suppress();
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(detection.getBytes(StandardCharsets.UTF_8));
+            return definition.id() + "-" + HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     public PatternDefinition definition() {
