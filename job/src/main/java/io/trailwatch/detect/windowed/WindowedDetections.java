@@ -108,7 +108,7 @@ public final class WindowedDetections {
                             new ThresholdFunction(pattern, alerts, lateTag),
                             TypeInformation.of(Alert.class))
                     .name("threshold-" + id)
-                    .uid("threshold-" + id);
+                    .uid("threshold-" + stateId);
         }
         PatternStream<CloudTrailRecord> cep =
                 CEP.pattern(grouped, pattern.cepPattern(), new InputOrder())
