@@ -1,5 +1,7 @@
 package io.trailwatch.cli;
 
+import io.trailwatch.bench.BenchCommand;
+import io.trailwatch.bench.GenerateCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -18,6 +20,8 @@ public final class TrailWatch {
                     "        Without --patterns / --logs, uses the bundled pattern pack and sample logs.",
                     "  patterns validate PATH   Check a pattern file or directory; exit 1 if invalid.",
                     "  patterns test PATH       Run every pattern's tests; exit 1 on any failure.",
+                    GenerateCommand.USAGE,
+                    BenchCommand.USAGE,
                     "");
 
     private TrailWatch() {}
@@ -42,6 +46,10 @@ public final class TrailWatch {
                     return DetectCommand.run(rest, out, err);
                 case "patterns":
                     return PatternsCommand.run(rest, out, err);
+                case "generate":
+                    return GenerateCommand.run(rest, out, err);
+                case "bench":
+                    return BenchCommand.run(rest, out, err);
                 default:
                     throw new UsageException("unknown command " + args[0]);
             }
