@@ -61,8 +61,13 @@ public final class DetectCommand {
                 new LocalDetection(patterns, PipelineSettings.defaults(), parallelism).run(logs);
         writeAlerts(result.alerts(), line.value("alerts", "-"), out);
         err.printf(
-                "detect: %d records, %d patterns, %d alerts%n",
-                result.records(), patterns.size(), result.alerts().size());
+                "detect: %d records (%d malformed skipped, %d files unreadable), %d patterns, %d"
+                        + " alerts%n",
+                result.records(),
+                result.malformedRecords(),
+                result.failedFiles(),
+                patterns.size(),
+                result.alerts().size());
         return 0;
     }
 

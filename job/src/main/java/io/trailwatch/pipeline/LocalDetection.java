@@ -4,6 +4,8 @@ import io.trailwatch.alert.Alert;
 import io.trailwatch.cloudtrail.CloudTrailFileSource;
 import io.trailwatch.cloudtrail.CloudTrailRecord;
 import io.trailwatch.cloudtrail.ReadLimits;
+import io.trailwatch.output.OutputFiles;
+import io.trailwatch.output.OutputSettings;
 import io.trailwatch.pattern.PatternSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -38,18 +41,52 @@ public final class LocalDetection {
     private final PatternSet patterns;
     private final PipelineSettings settings;
     private final int parallelism;
+    private final OutputSettings outputs;
 
     public LocalDetection(PatternSet patterns, PipelineSettings settings, int parallelism) {
+        this(patterns, settings, parallelism, null);
+    }
+
+    private LocalDetection(
+            PatternSet patterns,
+            PipelineSettings settings,
+            int parallelism,
+            OutputSettings outputs) {
         this.patterns = patterns;
         this.settings = settings;
         this.parallelism = parallelism;
+        this.outputs = outputs;
     }
 
-    /** What a run found: its alerts in {@link #OUTPUT_ORDER} and how many records it read. */
-    public record Result(List<Alert> alerts, long records) {}
+    /**
+     * Also writes aggregates, alerts and late records as files ({@link OutputFiles}); they are
+     * complete when {@link #run} returns.
+     */
+    public LocalDetection withOutputs(OutputSettings outputs) {
+        return new LocalDetection(patterns, settings, parallelism, outputs);
+    }
+
+    /**
+     * What a run found: its alerts in {@link #OUTPUT_ORDER}, how many valid records it read, how
+     * many records it skipped as malformed (e.g. no ISO-8601 eventTime), and how many files it
+     * could not read at all (each one logged with its problem).
+     */
+    public record Result(
+            List<Alert> alerts, long records, long malformedRecords, long failedFiles) {}
 
     public Result run(List<Path> logs) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        RunCounters counters = new RunCounters();
+        try {
+            return run(logs, counters);
+        } finally {
+            counters.close();
+        }
+    }
+
+    private Result run(List<Path> logs, RunCounters counters) throws Exception {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        counters.register(new Configuration()));
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(parallelism);
 
@@ -66,8 +103,11 @@ public final class LocalDetection {
                         .map(new CountRecords())
                         .name("count records");
 
-        CloseableIterator<Alert> results =
-                new CloudTrailPipeline(patterns, settings).attach(records).alerts().collectAsync();
+        DetectionStreams streams = new CloudTrailPipeline(patterns, settings).attach(records);
+        if (outputs != null) {
+            OutputFiles.attach(streams, outputs);
+        }
+        CloseableIterator<Alert> results = streams.alerts().collectAsync();
         JobClient job = env.executeAsync("trailwatch detect");
         List<Alert> alerts = new ArrayList<>();
         try (results) {
@@ -76,7 +116,11 @@ public final class LocalDetection {
         JobExecutionResult result = job.getJobExecutionResult().get();
         alerts.sort(OUTPUT_ORDER);
         Long count = result.getAccumulatorResult(RECORDS_ACCUMULATOR);
-        return new Result(alerts, count == null ? 0 : count);
+        return new Result(
+                alerts,
+                count == null ? 0 : count,
+                counters.sum("recordsMalformed"),
+                counters.sum("filesFailed"));
     }
 
     /** Counts the records read, for the summary line; chained to the source, so nearly free. */

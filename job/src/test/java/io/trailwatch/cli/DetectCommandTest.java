@@ -74,7 +74,7 @@ class DetectCommandTest {
 
         assertThat(code).isZero();
         assertThat(stdout().strip().split("\n")).hasSize(1);
-        assertThat(stderr()).contains("1 alerts");
+        assertThat(stderr()).contains("2 files unreadable").contains("1 alerts");
     }
 
     @Test

@@ -42,8 +42,11 @@ class DetectDatasetsTest {
         assertThat(detect(RepositoryFiles.dataset("invictus")).records()).isEqualTo(2_900);
         assertThat(detect(RepositoryFiles.dataset("stratus")).records()).isEqualTo(310);
         // 440 records, of which 136 have an eventTime that is null or not ISO-8601: malformed.
-        assertThat(detect(RepositoryFiles.dataset("panther-test-events.ndjson")).records())
-                .isEqualTo(304);
+        LocalDetection.Result panther =
+                detect(RepositoryFiles.dataset("panther-test-events.ndjson"));
+        assertThat(panther.records()).isEqualTo(304);
+        assertThat(panther.malformedRecords()).isEqualTo(136);
+        assertThat(panther.failedFiles()).isZero();
     }
 
     @TestFactory
