@@ -24,7 +24,7 @@ public final class BenchCommand {
     public static final String USAGE =
             String.join(
                     "\n",
-                    "  bench [--size 128MB | --records N] [--seed N] [--corpus DIR] [--patterns PATH]",
+                    "  bench [--size 64MB | --records N] [--seed N] [--corpus DIR] [--patterns PATH]",
                     "        [--only parse,filter,e2e,scaling] [--iterations N] [--warmups N]",
                     "        [--e2e-iterations N] [--parallelism N] [--filter-records N]",
                     "        [--pattern-counts 1,5,10,25,55] [--plot FILE.png]",
@@ -32,7 +32,7 @@ public final class BenchCommand {
                     "        prints figures and ratios; see docs/performance.md.");
 
     /** Small enough for a few minutes on two cores; issue 7's figures use --size 1GB. */
-    static final long DEFAULT_BYTES = 128L << 20;
+    static final long DEFAULT_BYTES = 64L << 20;
 
     private static final Set<String> OPTIONS =
             Set.of(
