@@ -75,7 +75,7 @@ final class ScalingChart {
                     counts,
                     detect,
                     DETECT_COLOR,
-                    "detect: whole pipeline, parallelism 2, records/s");
+                    "detect: whole pipeline, parallelism 2, records/s (job start-up taken out)");
         } finally {
             g.dispose();
         }
@@ -133,7 +133,8 @@ final class ScalingChart {
             g.fillOval(xs[i] - 5, ys[i] - 5, 10, 10);
             String label = String.format(Locale.ROOT, "%,.0f", values[i]);
             int x = Math.min(xs[i] + 8, LEFT + plotWidth - g.getFontMetrics().stringWidth(label));
-            g.drawString(label, x, ys[i] - 8);
+            // Below the point when it is near the top, so the label stays inside the panel.
+            g.drawString(label, x, ys[i] - top < 20 ? ys[i] + 20 : ys[i] - 8);
         }
         g.setStroke(new BasicStroke(1f));
     }
