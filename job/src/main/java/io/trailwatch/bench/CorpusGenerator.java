@@ -116,10 +116,10 @@ public final class CorpusGenerator {
         }
 
         /**
-         * 20 accounts in 6 regions, an attack in one window of ten, from {@link #DEFAULT_START}.
+         * 20 accounts in 6 regions, an attack in three windows of ten, from {@link #DEFAULT_START}.
          */
         public static Settings of(long seed, long targetBytes, long targetRecords) {
-            return new Settings(seed, targetBytes, targetRecords, 20, 6, 0.1, DEFAULT_START);
+            return new Settings(seed, targetBytes, targetRecords, 20, 6, 0.3, DEFAULT_START);
         }
     }
 
