@@ -2,6 +2,7 @@ package io.trailwatch.cli;
 
 import io.trailwatch.alert.Alert;
 import io.trailwatch.alert.AlertJson;
+import io.trailwatch.output.OutputSettings;
 import io.trailwatch.pattern.PatternLoader;
 import io.trailwatch.pattern.PatternSet;
 import io.trailwatch.pattern.PatternValidationException;
@@ -30,9 +31,6 @@ public final class DetectCommand {
         if (!line.positional().isEmpty()) {
             throw new UsageException("detect takes no positional arguments: " + line.positional());
         }
-        if (line.has("aggregates")) {
-            throw new UsageException("--aggregates is not available yet in detect");
-        }
         int parallelism = line.intValue("parallelism", 2);
         if (parallelism < 1) {
             throw new UsageException("--parallelism must be at least 1");
@@ -57,8 +55,14 @@ public final class DetectCommand {
             return 1;
         }
 
-        LocalDetection.Result result =
-                new LocalDetection(patterns, PipelineSettings.defaults(), parallelism).run(logs);
+        LocalDetection detection =
+                new LocalDetection(patterns, PipelineSettings.defaults(), parallelism);
+        if (line.has("aggregates")) {
+            Path dir = Path.of(line.value("aggregates", null)).toAbsolutePath();
+            Files.createDirectories(dir);
+            detection = detection.withOutputs(OutputSettings.at(dir.toUri().toString()));
+        }
+        LocalDetection.Result result = detection.run(logs);
         writeAlerts(result.alerts(), line.value("alerts", "-"), out);
         err.printf(
                 "detect: %d records (%d malformed skipped, %d files unreadable), %d patterns, %d"

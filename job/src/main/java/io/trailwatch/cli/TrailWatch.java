@@ -15,11 +15,15 @@ public final class TrailWatch {
                     "\n",
                     "usage: trailwatch COMMAND [options]",
                     "",
-                    "  detect [--patterns PATH] [--logs PATH…] [--alerts FILE|-] [--parallelism N]",
+                    "  detect [--patterns PATH] [--logs PATH…] [--alerts FILE|-] [--aggregates DIR] [--parallelism N]",
                     "        Bounded run over local CloudTrail files and directories; alerts as JSON Lines.",
                     "        Without --patterns / --logs, uses the bundled pattern pack and sample logs.",
+                    "        --aggregates DIR also writes activity aggregates and an alert archive there.",
                     "  patterns validate PATH   Check a pattern file or directory; exit 1 if invalid.",
                     "  patterns test PATH       Run every pattern's tests; exit 1 on any failure.",
+                    "  run [--config FILE] [--set KEY=VALUE]... [--KEY VALUE]...",
+                    "        The streaming job: SQS notifications in, alerts to SNS (run --help).",
+                    "        With no arguments on Managed Service for Apache Flink: run.",
                     GenerateCommand.USAGE,
                     BenchCommand.USAGE,
                     "");
@@ -35,6 +39,9 @@ public final class TrailWatch {
 
     /** Runs one command; returns the process exit code (0 ok, 1 failure, 2 usage). */
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length == 0 && RunCommand.isManagedFlink()) {
+            return RunCommand.run(args, out, err); // the service passes no arguments
+        }
         if (args.length == 0 || "--help".equals(args[0]) || "help".equals(args[0])) {
             out.print(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -46,6 +53,8 @@ public final class TrailWatch {
                     return DetectCommand.run(rest, out, err);
                 case "patterns":
                     return PatternsCommand.run(rest, out, err);
+                case "run":
+                    return RunCommand.run(rest, out, err);
                 case "generate":
                     return GenerateCommand.run(rest, out, err);
                 case "bench":

@@ -63,12 +63,39 @@ class DetectCommandTest {
     }
 
     @Test
+    void writesAggregatesThatSumToTheRecordsRead(@TempDir Path dir) throws Exception {
+        Path aggregates = dir.resolve("aggregates");
+
+        int code =
+                detect(
+                        "--patterns", CLOUDTRAIL_PATTERNS.toString(),
+                        "--logs", STRATUS.toString(),
+                        "--aggregates", aggregates.toString());
+
+        assertThat(code).isZero();
+        long events = 0;
+        try (var files = Files.walk(aggregates.resolve("aggregates/minute"))) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                for (String row : gunzipLines(file)) {
+                    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(row);
+                    if (json.get("dimension").asText().equals("account")) {
+                        events += json.get("events").asLong();
+                    }
+                }
+            }
+        }
+        assertThat(events).isEqualTo(310);
+    }
+
+    @Test
     void corruptLogFileIsReportedAndTheOtherFilesAreStillRead(@TempDir Path dir) throws Exception {
         Files.copy(CLOUDTRAIL_STOP, dir.resolve("good.json"));
         byte[] gzip = gzip(Files.readAllBytes(CLOUDTRAIL_STOP));
         Files.write(
                 dir.resolve("truncated.json.gz"), java.util.Arrays.copyOf(gzip, gzip.length / 2));
         Files.writeString(dir.resolve("not-json.json"), "this is not JSON");
+        Files.writeString(
+                dir.resolve("README.md"), "not a log, and not read: only named files are");
 
         int code = detect("--patterns", CLOUDTRAIL_PATTERNS.toString(), "--logs", dir.toString());
 
@@ -132,6 +159,12 @@ class DetectCommandTest {
 
     private String stderr() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> gunzipLines(Path file) throws Exception {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
     }
 
     private static byte[] gzip(byte[] data) throws Exception {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailwatch.alert.Alert;
 import io.trailwatch.alert.AlertJson;
+import io.trailwatch.testing.FauxqsEmulator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import static io.trailwatch.ingest.AwsNotifications.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.cloudtrail.CloudTrailRecord;
+import io.trailwatch.testing.LocalAws;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

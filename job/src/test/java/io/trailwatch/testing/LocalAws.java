@@ -1,4 +1,4 @@
-package io.trailwatch.connector.sqs;
+package io.trailwatch.testing;
 
 import io.trailwatch.aws.AwsClientSettings;
 import java.net.URI;
@@ -25,20 +25,20 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * The emulators accept any credentials; the source finds the dummy ones through the default
  * provider chain (system properties), as it would find real ones.
  */
-final class LocalAws implements AutoCloseable {
+public final class LocalAws implements AutoCloseable {
 
-    static final String REGION = "us-east-1";
-    static final String ACCOUNT = "000000000000";
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT = "000000000000";
     private static final String DUMMY_KEY = "test";
 
     private final SQSRestServer sqsServer;
     private final S3Proxy s3Proxy;
-    final String sqsEndpoint;
-    final String s3Endpoint;
-    final SqsClient sqs;
-    final S3Client s3;
+    public final String sqsEndpoint;
+    public final String s3Endpoint;
+    public final SqsClient sqs;
+    public final S3Client s3;
 
-    LocalAws() throws Exception {
+    public LocalAws() throws Exception {
         System.setProperty("aws.accessKeyId", DUMMY_KEY);
         System.setProperty("aws.secretAccessKey", DUMMY_KEY);
         sqsServer =
@@ -87,18 +87,19 @@ final class LocalAws implements AutoCloseable {
                         .build();
     }
 
-    AwsClientSettings sqsSettings() {
+    public AwsClientSettings sqsSettings() {
         return AwsClientSettings.forRegion(REGION).withEndpointOverride(sqsEndpoint);
     }
 
-    AwsClientSettings s3Settings() {
+    public AwsClientSettings s3Settings() {
         return AwsClientSettings.forRegion(REGION)
                 .withEndpointOverride(s3Endpoint)
                 .withPathStyleAccess(true);
     }
 
     /** A fresh queue whose messages move to its own dead-letter queue after two receives. */
-    Queues createQueueWithDeadLetterQueue(int maxReceiveCount, int visibilityTimeoutSeconds) {
+    public Queues createQueueWithDeadLetterQueue(
+            int maxReceiveCount, int visibilityTimeoutSeconds) {
         String name = "cloudtrail-" + UUID.randomUUID().toString().substring(0, 8);
         String dlqUrl = sqs.createQueue(b -> b.queueName(name + "-dlq")).queueUrl();
         String dlqArn =
@@ -131,7 +132,7 @@ final class LocalAws implements AutoCloseable {
     }
 
     /** Messages visible plus in flight: zero once every message was deleted or moved. */
-    int messagesLeft(String queueUrl) {
+    public int messagesLeft(String queueUrl) {
         Map<QueueAttributeName, String> attributes =
                 sqs.getQueueAttributes(
                                 b ->
@@ -147,7 +148,7 @@ final class LocalAws implements AutoCloseable {
         return attributes.values().stream().mapToInt(Integer::parseInt).sum();
     }
 
-    record Queues(String url, String deadLetterUrl) {}
+    public record Queues(String url, String deadLetterUrl) {}
 
     @Override
     public void close() throws Exception {

