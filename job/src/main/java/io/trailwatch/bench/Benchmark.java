@@ -126,8 +126,8 @@ public final class Benchmark {
         }
         out.println();
         out.println(
-                "latency (SQS notification -> SNS alert, p50/p99): not measured; TODO once the"
-                        + " streaming `run` job is on main (see docs/performance.md)");
+                "latency (SQS notification -> SNS alert, p50/p99): not measured yet; TODO in"
+                        + " docs/performance.md");
         printRatios();
         out.printf(Locale.ROOT, "load average at the end: %.2f%n", loadAverage());
     }
