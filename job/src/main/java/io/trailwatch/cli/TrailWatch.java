@@ -1,5 +1,7 @@
 package io.trailwatch.cli;
 
+import io.trailwatch.bench.BenchCommand;
+import io.trailwatch.bench.GenerateCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -22,6 +24,8 @@ public final class TrailWatch {
                     "  run [--config FILE] [--set KEY=VALUE]... [--KEY VALUE]...",
                     "        The streaming job: SQS notifications in, alerts to SNS (run --help).",
                     "        With no arguments on Managed Service for Apache Flink: run.",
+                    GenerateCommand.USAGE,
+                    BenchCommand.USAGE,
                     "");
 
     private TrailWatch() {}
@@ -51,6 +55,10 @@ public final class TrailWatch {
                     return PatternsCommand.run(rest, out, err);
                 case "run":
                     return RunCommand.run(rest, out, err);
+                case "generate":
+                    return GenerateCommand.run(rest, out, err);
+                case "bench":
+                    return BenchCommand.run(rest, out, err);
                 default:
                     throw new UsageException("unknown command " + args[0]);
             }
