@@ -32,9 +32,20 @@ public final class TrailWatch {
 
     public static void main(String[] args) throws Exception {
         int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
+        if (isStreamingJob(args)) {
+            // In application mode this main runs inside the JobManager: exiting would kill it.
+            if (code != 0) {
+                throw new IllegalStateException(
+                        "trailwatch run did not start (exit code " + code + "); see above why");
+            }
+            return;
         }
+        // Local commands: exit now rather than wait for threads the local Flink cluster leaves.
+        System.exit(code);
+    }
+
+    private static boolean isStreamingJob(String[] args) {
+        return args.length == 0 ? RunCommand.isManagedFlink() : "run".equals(args[0]);
     }
 
     /** Runs one command; returns the process exit code (0 ok, 1 failure, 2 usage). */
