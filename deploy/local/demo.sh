@@ -21,7 +21,7 @@ echo "==> Building: mvn -pl job -am test-compile"
 # -DskipTests: the build would install the emulators again before tests; they are installed above.
 # The class path leaves out Flink's S3 file system (a Flink plugin, never on the class path) and
 # S3Proxy's logback (the demo logs through log4j, configured below).
-mvn -q -B -pl job -am test-compile dependency:build-classpath -DskipTests -DincludeScope=test \
+mvn -q -B -Dstyle.color=never -pl job -am test-compile dependency:build-classpath -DskipTests -DincludeScope=test \
   -DexcludeArtifactIds=flink-s3-fs-hadoop,logback-classic,logback-core \
   -Dmdep.outputFile=target/demo/classpath.txt
 classpath="job/target/test-classes:job/target/classes:$(cat $work/classpath.txt)"

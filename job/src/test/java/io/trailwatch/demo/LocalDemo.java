@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -54,8 +55,16 @@ public final class LocalDemo {
                 System.exit(2);
             }
         }
+        AtomicBoolean finished = new AtomicBoolean();
         Thread stopEverything =
-                new Thread(LocalDemo::stopChildProcesses, "demo-stop-child-processes");
+                new Thread(
+                        () -> {
+                            if (!finished.get()) {
+                                System.err.println("==> Interrupted: stopping the emulators");
+                            }
+                            stopChildProcesses();
+                        },
+                        "demo-stop-child-processes");
         Runtime.getRuntime().addShutdownHook(stopEverything);
         int exitCode;
         try {
@@ -65,6 +74,7 @@ public final class LocalDemo {
             e.printStackTrace();
             exitCode = 1;
         }
+        finished.set(true);
         // Flink's local cluster leaves non-daemon threads behind; the hook stops child processes.
         System.exit(exitCode);
     }
