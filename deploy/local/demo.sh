@@ -20,10 +20,16 @@ fi
 echo "==> Building: mvn -pl job -am test-compile"
 # -DskipTests: the build would install the emulators again before tests; they are installed above.
 # The class path leaves out Flink's S3 file system (a Flink plugin, never on the class path) and
-# S3Proxy's logback (the demo logs through log4j, configured below).
-mvn -q -B -Dstyle.color=never -pl job -am test-compile dependency:build-classpath -DskipTests -DincludeScope=test \
+# S3Proxy's logback (the demo logs through log4j, configured below). Maven's log is shown on failure.
+build_log="$(mktemp)"
+if ! mvn -q -B -pl job -am test-compile dependency:build-classpath -DskipTests -DincludeScope=test \
   -DexcludeArtifactIds=flink-s3-fs-hadoop,logback-classic,logback-core \
-  -Dmdep.outputFile=target/demo/classpath.txt
+  -Dmdep.outputFile=target/demo/classpath.txt >"$build_log" 2>&1; then
+  cat "$build_log"
+  rm -f "$build_log"
+  exit 1
+fi
+rm -f "$build_log"
 classpath="job/target/test-classes:job/target/classes:$(cat $work/classpath.txt)"
 
 exec java -Xmx1g -cp "$classpath" \
