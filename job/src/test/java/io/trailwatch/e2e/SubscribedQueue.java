@@ -15,14 +15,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The SQS queue subscribed to the alert topic, as an alert subscriber reads it. */
-final class SubscribedQueue implements AutoCloseable {
+public final class SubscribedQueue implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final SqsClient sqs;
     private final String queueUrl;
 
-    SubscribedQueue(String endpoint, String region, String queueName) {
+    public SubscribedQueue(String endpoint, String region, String queueName) {
         this.sqs =
                 SqsClient.builder()
                         .region(Region.of(region))
@@ -39,28 +39,35 @@ final class SubscribedQueue implements AutoCloseable {
      * Receives SNS envelopes until {@code expected} arrived (then one poll more, to catch any
      * extra) or {@code timeout} passed; deletes what it received.
      */
-    List<JsonNode> receive(int expected, Duration timeout) throws Exception {
+    public List<JsonNode> receive(int expected, Duration timeout) throws Exception {
         List<JsonNode> received = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
         boolean lastLook = false;
         while (Instant.now().isBefore(deadline)) {
-            List<Message> messages =
-                    sqs.receiveMessage(
-                                    request ->
-                                            request.queueUrl(queueUrl)
-                                                    .maxNumberOfMessages(10)
-                                                    .waitTimeSeconds(1))
-                            .messages();
-            for (Message message : messages) {
-                received.add(MAPPER.readTree(message.body()));
-                sqs.deleteMessage(
-                        request ->
-                                request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-            }
+            List<JsonNode> messages = poll();
+            received.addAll(messages);
             if (lastLook && messages.isEmpty()) {
                 break;
             }
             lastLook = received.size() >= expected;
+        }
+        return received;
+    }
+
+    /** One long poll of up to a second: the SNS envelopes that arrived, deleted from the queue. */
+    public List<JsonNode> poll() throws Exception {
+        List<JsonNode> received = new ArrayList<>();
+        List<Message> messages =
+                sqs.receiveMessage(
+                                request ->
+                                        request.queueUrl(queueUrl)
+                                                .maxNumberOfMessages(10)
+                                                .waitTimeSeconds(1))
+                        .messages();
+        for (Message message : messages) {
+            received.add(MAPPER.readTree(message.body()));
+            sqs.deleteMessage(
+                    request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
         }
         return received;
     }
