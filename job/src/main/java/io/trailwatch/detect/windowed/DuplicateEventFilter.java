@@ -1,6 +1,5 @@
 package io.trailwatch.detect.windowed;
 
-import io.trailwatch.alert.AlertFactory;
 import io.trailwatch.cloudtrail.CloudTrailRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,7 @@ final class DuplicateEventFilter
             throws Exception {
         long time = record.eventTimeMillis();
         if (time <= context.timerService().currentWatermark()) {
-            if (seen.contains(AlertFactory.eventId(record))) {
+            if (seen.contains(record)) {
                 duplicates.inc();
             } else {
                 out.collect(record);
@@ -87,16 +86,10 @@ final class DuplicateEventFilter
         if (arrived != null) {
             pending.remove(time);
             arrived.sort(inputOrder);
-            boolean remembered = false;
-            for (CloudTrailRecord record : arrived) {
-                if (seen.add(AlertFactory.eventId(record), time)) {
-                    remembered = true;
-                    out.collect(record);
-                } else {
-                    duplicates.inc();
-                }
-            }
-            if (remembered) {
+            List<CloudTrailRecord> unique = seen.firstCopies(arrived, time);
+            duplicates.inc(arrived.size() - unique.size());
+            unique.forEach(out::collect);
+            if (!unique.isEmpty()) {
                 EventTimeTimers.registerUnlessFinal(context.timerService(), time + retentionMillis);
             }
         }

@@ -1,5 +1,7 @@
 package io.trailwatch.detect.windowed;
 
+import io.trailwatch.alert.AlertFactory;
+import io.trailwatch.cloudtrail.CloudTrailRecord;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.RuntimeContext;
@@ -11,7 +13,8 @@ import org.apache.flink.api.common.typeinfo.Types;
  * The {@code eventID}s a group has seen recently, in keyed state, so that an event CloudTrail
  * delivered twice counts once. The caller passes events in event order (DESIGN §5), so the copy
  * kept is the first in that order whatever order the copies arrived in. An id is remembered under
- * the event time it was seen at, and forgotten by time when the caller says so.
+ * the event time it was seen at, and forgotten by time when the caller says so. One event time's
+ * ids are written at once, so a burst of events in one millisecond costs one list write.
  */
 final class SeenEventIds {
 
@@ -29,27 +32,37 @@ final class SeenEventIds {
         this.byTime = context.getMapState(BY_TIME);
     }
 
-    boolean contains(String eventId) throws Exception {
-        return byId.contains(eventId);
+    /** Whether an event with the record's id was seen within the span. */
+    boolean contains(CloudTrailRecord record) throws Exception {
+        return byId.contains(AlertFactory.eventId(record));
     }
 
     /**
-     * Remembers an id as seen at an event time.
+     * The records of one event time without copies of events seen before them (earlier in the list,
+     * or at an earlier time); the ids of those kept are remembered under that time.
      *
-     * @return false if the id was seen already: the event is a copy
+     * @param records one event time's records, in input order
      */
-    boolean add(String eventId, long eventTime) throws Exception {
-        if (byId.contains(eventId)) {
-            return false;
+    List<CloudTrailRecord> firstCopies(List<CloudTrailRecord> records, long eventTime)
+            throws Exception {
+        List<CloudTrailRecord> kept = new ArrayList<>(records.size());
+        List<String> keptIds = new ArrayList<>(records.size());
+        for (CloudTrailRecord record : records) {
+            String eventId = AlertFactory.eventId(record);
+            if (!byId.contains(eventId)) {
+                byId.put(eventId, eventTime);
+                kept.add(record);
+                keptIds.add(eventId);
+            }
         }
-        byId.put(eventId, eventTime);
-        List<String> atTime = byTime.get(eventTime);
-        if (atTime == null) {
-            atTime = new ArrayList<>();
+        if (!keptIds.isEmpty()) {
+            List<String> atTime = byTime.get(eventTime);
+            if (atTime != null) {
+                keptIds.addAll(0, atTime);
+            }
+            byTime.put(eventTime, keptIds);
         }
-        atTime.add(eventId);
-        byTime.put(eventTime, atTime);
-        return true;
+        return kept;
     }
 
     /** Forgets the ids seen at exactly this event time. */

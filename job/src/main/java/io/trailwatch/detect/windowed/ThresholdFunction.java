@@ -105,7 +105,7 @@ final class ThresholdFunction extends KeyedProcessFunction<String, CloudTrailRec
         }
         long time = record.eventTimeMillis();
         if (time <= context.timerService().currentWatermark()) {
-            if (seen.contains(AlertFactory.eventId(record))) {
+            if (seen.contains(record)) {
                 duplicates.inc();
             } else {
                 context.output(lateTag, record);
@@ -138,16 +138,12 @@ final class ThresholdFunction extends KeyedProcessFunction<String, CloudTrailRec
             pending.remove(time);
             arrived.sort(inputOrder);
             evictOlderThan(window, time - withinMillis);
-            boolean taken = false;
-            for (CloudTrailRecord record : arrived) {
-                if (!seen.add(AlertFactory.eventId(record), time)) {
-                    duplicates.inc();
-                    continue;
-                }
-                taken = true;
+            List<CloudTrailRecord> taken = seen.firstCopies(arrived, time);
+            duplicates.inc(arrived.size() - taken.size());
+            for (CloudTrailRecord record : taken) {
                 window = add(window, record, out);
             }
-            if (taken) {
+            if (!taken.isEmpty()) {
                 EventTimeTimers.registerUnlessFinal(context.timerService(), time + withinMillis);
             }
         }
