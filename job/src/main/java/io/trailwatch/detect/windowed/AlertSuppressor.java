@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -66,6 +67,11 @@ final class AlertSuppressor extends KeyedProcessFunction<String, MatchedAlert, A
     public void processElement(MatchedAlert alert, Context context, Collector<Alert> out)
             throws Exception {
         long decided = alert.closingTime + decisionDelayMillis;
+        if (decided <= context.timerService().currentWatermark()) {
+            // Not expected (see above); deciding at once keeps it from waiting for a watermark.
+            keepUnlessSuppressed(alert, context.timerService(), out);
+            return;
+        }
         List<MatchedAlert> atTime = pending.get(decided);
         if (atTime == null) {
             atTime = new ArrayList<>();
@@ -86,7 +92,7 @@ final class AlertSuppressor extends KeyedProcessFunction<String, MatchedAlert, A
             pending.remove(time);
             due.sort(MatchedAlert.IN_EVENT_ORDER);
             for (MatchedAlert alert : due) {
-                keepUnlessSuppressed(alert, context, out);
+                keepUnlessSuppressed(alert, context.timerService(), out);
             }
         }
         Long last = lastAlert.value();
@@ -95,15 +101,15 @@ final class AlertSuppressor extends KeyedProcessFunction<String, MatchedAlert, A
         }
     }
 
-    private void keepUnlessSuppressed(
-            MatchedAlert alert, OnTimerContext context, Collector<Alert> out) throws Exception {
+    private void keepUnlessSuppressed(MatchedAlert alert, TimerService timers, Collector<Alert> out)
+            throws Exception {
         Long previous = lastAlert.value();
         if (previous != null && alert.closingTime <= previous + suppressMillis) {
             suppressed.inc();
             return;
         }
         lastAlert.update(alert.closingTime);
-        EventTimeTimers.registerUnlessFinal(context.timerService(), forgetTime(alert.closingTime));
+        EventTimeTimers.registerUnlessFinal(timers, forgetTime(alert.closingTime));
         out.collect(alert.alert);
     }
 

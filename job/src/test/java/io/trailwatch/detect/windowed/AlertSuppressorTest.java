@@ -66,6 +66,20 @@ class AlertSuppressorTest {
     }
 
     @Test
+    void anAlertBehindTheWatermarkIsDecidedAtOnce() throws Exception {
+        try (var harness = harness(HOUR, Duration.ZERO)) {
+            harness.open();
+            MatchedAlert first = alert(T0, "file-a.json", 1);
+            harness.processWatermark(T0.plusSeconds(10).toEpochMilli());
+
+            process(harness, first);
+            process(harness, alert(T0.plusSeconds(5), "file-a.json", 2));
+
+            assertThat(harness.extractOutputValues()).containsExactly(first.alert);
+        }
+    }
+
+    @Test
     void isStoredAsAPojoWithoutKryo() {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(MatchedAlert.class);
     }
