@@ -1,38 +1,45 @@
 package io.trailwatch.detect.windowed;
 
-import io.trailwatch.alert.AlertFactory;
 import io.trailwatch.cloudtrail.CloudTrailRecord;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Passes each CloudTrail event of a group once: CloudTrail sometimes delivers an event twice (same
- * {@code eventID}), and a duplicate must not count twice toward a threshold. An id is remembered
- * until the watermark passes its event time plus the pattern's span; a copy arriving after that is
- * behind the watermark and goes to the late output anyway.
+ * Passes each CloudTrail event of a group once, ahead of a sequence's CEP operator: CloudTrail
+ * sometimes delivers an event twice (same {@code eventID}, possibly in another file), and the copy
+ * kept decides where the event falls among events of equal time. So the copy kept is the first in
+ * event order (DESIGN §5: event time, then {@link InputOrder}), not the first to arrive: records
+ * wait by event time until the watermark passes them, as in CEP, and are then passed on in that
+ * order. A later copy within the pattern's span of the kept one is dropped; an id is forgotten once
+ * the watermark passes its event time by the span.
+ *
+ * <p>A record at or behind the watermark is passed on at once unless its id was seen, and CEP puts
+ * it in the late output. Thresholds drop copies in {@link ThresholdFunction} itself.
  */
 final class DuplicateEventFilter
         extends KeyedProcessFunction<String, CloudTrailRecord, CloudTrailRecord> {
 
     private static final long serialVersionUID = 1L;
 
-    static final MapStateDescriptor<String, Long> SEEN =
-            new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.LONG);
-    static final MapStateDescriptor<Long, List<String>> EXPIRY =
+    static final MapStateDescriptor<Long, List<CloudTrailRecord>> PENDING =
             new MapStateDescriptor<>(
-                    "seen-event-ids-by-expiry", Types.LONG, Types.LIST(Types.STRING));
+                    "pending-events-by-time",
+                    Types.LONG,
+                    Types.LIST(TypeInformation.of(CloudTrailRecord.class)));
 
     private final long retentionMillis;
+    private final InputOrder inputOrder = new InputOrder();
 
-    private transient MapState<String, Long> seen;
-    private transient MapState<Long, List<String>> byExpiry;
+    private transient MapState<Long, List<CloudTrailRecord>> pending;
+    private transient SeenEventIds seen;
     private transient Counter duplicates;
 
     DuplicateEventFilter(long retentionMillis) {
@@ -41,8 +48,8 @@ final class DuplicateEventFilter
 
     @Override
     public void open(OpenContext openContext) {
-        seen = getRuntimeContext().getMapState(SEEN);
-        byExpiry = getRuntimeContext().getMapState(EXPIRY);
+        pending = getRuntimeContext().getMapState(PENDING);
+        seen = new SeenEventIds(getRuntimeContext());
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
     }
 
@@ -50,32 +57,42 @@ final class DuplicateEventFilter
     public void processElement(
             CloudTrailRecord record, Context context, Collector<CloudTrailRecord> out)
             throws Exception {
-        String id = AlertFactory.eventId(record);
-        if (seen.contains(id)) {
-            duplicates.inc();
+        long time = record.eventTimeMillis();
+        if (time <= context.timerService().currentWatermark()) {
+            if (seen.contains(record)) {
+                duplicates.inc();
+            } else {
+                out.collect(record);
+            }
             return;
         }
-        long expiry = record.eventTimeMillis() + retentionMillis;
-        seen.put(id, expiry);
-        List<String> expiring = byExpiry.get(expiry);
-        if (expiring == null) {
-            expiring = new ArrayList<>();
-            context.timerService().registerEventTimeTimer(expiry);
+        List<CloudTrailRecord> atTime = pending.get(time);
+        if (atTime == null) {
+            atTime = new ArrayList<>();
+            context.timerService().registerEventTimeTimer(time);
         }
-        expiring.add(id);
-        byExpiry.put(expiry, expiring);
-        out.collect(record);
+        atTime.add(record);
+        pending.put(time, atTime);
     }
 
+    /**
+     * Fires for a time that records wait at, and a span after a time that ids were seen at; both
+     * can share a timer. Records still to come are after the watermark, later than {@code time}.
+     */
     @Override
-    public void onTimer(long timestamp, OnTimerContext context, Collector<CloudTrailRecord> out)
+    public void onTimer(long time, OnTimerContext context, Collector<CloudTrailRecord> out)
             throws Exception {
-        List<String> expiring = byExpiry.get(timestamp);
-        if (expiring != null) {
-            for (String id : expiring) {
-                seen.remove(id);
+        List<CloudTrailRecord> arrived = pending.get(time);
+        if (arrived != null) {
+            pending.remove(time);
+            arrived.sort(inputOrder);
+            List<CloudTrailRecord> unique = seen.firstCopies(arrived, time);
+            duplicates.inc(arrived.size() - unique.size());
+            unique.forEach(out::collect);
+            if (!unique.isEmpty()) {
+                EventTimeTimers.registerUnlessFinal(context.timerService(), time + retentionMillis);
             }
-            byExpiry.remove(timestamp);
         }
+        seen.forgetSeenAt(time - retentionMillis);
     }
 }

@@ -1,6 +1,5 @@
 package io.trailwatch.detect.windowed;
 
-import io.trailwatch.alert.Alert;
 import io.trailwatch.alert.AlertFactory;
 import io.trailwatch.cloudtrail.CloudTrailRecord;
 import io.trailwatch.pattern.PatternDefinition;
@@ -10,8 +9,11 @@ import java.util.Map;
 import org.apache.flink.cep.functions.PatternProcessFunction;
 import org.apache.flink.util.Collector;
 
-/** Turns one CEP match into one alert: the events of its stages in order, grouped as keyed. */
-final class MatchToAlert extends PatternProcessFunction<CloudTrailRecord, Alert> {
+/**
+ * Turns one CEP match into one alert: the events of its stages in order, grouped as keyed. CEP
+ * takes events in event order, so the last event of the last stage is the match's closing event.
+ */
+final class MatchToAlert extends PatternProcessFunction<CloudTrailRecord, MatchedAlert> {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,7 +31,9 @@ final class MatchToAlert extends PatternProcessFunction<CloudTrailRecord, Alert>
 
     @Override
     public void processMatch(
-            Map<String, List<CloudTrailRecord>> match, Context context, Collector<Alert> out) {
+            Map<String, List<CloudTrailRecord>> match,
+            Context context,
+            Collector<MatchedAlert> out) {
         List<CloudTrailRecord> events = new ArrayList<>();
         for (String stage : stages) {
             List<CloudTrailRecord> stageEvents = match.get(stage);
@@ -40,8 +44,14 @@ final class MatchToAlert extends PatternProcessFunction<CloudTrailRecord, Alert>
         if (events.isEmpty()) {
             return;
         }
+        CloudTrailRecord closing = events.get(events.size() - 1);
         out.collect(
-                alerts.create(
-                        pattern, groupKey.selectors(), groupKey.values(events.get(0)), events));
+                MatchedAlert.of(
+                        alerts.create(
+                                pattern,
+                                groupKey.selectors(),
+                                groupKey.values(events.get(0)),
+                                events),
+                        closing));
     }
 }

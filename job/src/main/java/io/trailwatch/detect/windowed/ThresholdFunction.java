@@ -13,7 +13,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -33,10 +33,13 @@ import org.apache.flink.util.OutputTag;
  * <p>Like CEP in event time, records wait by event time until the watermark passes them, then are
  * processed in order in the timer for their time; a record at or behind the watermark goes to the
  * late output. In batch execution the watermark only comes at the end of each key, so the same code
- * sees every record of a group in order. Once the watermark passes the newest event by {@code
- * within}, no later event can share its window, and a timer then drops the whole window.
+ * sees every record of a group in order. Because events are taken in that order, a copy of an event
+ * CloudTrail delivered twice (same {@code eventID}) is dropped here, and the copy counted is the
+ * first in event order whatever order the copies arrived in; ids are remembered for {@code within}.
+ * A timer {@code within} after each time that events were taken at forgets their ids and evicts
+ * them from the window, so a group that goes quiet leaves no state.
  */
-final class ThresholdFunction extends KeyedProcessFunction<String, CloudTrailRecord, Alert> {
+final class ThresholdFunction extends KeyedProcessFunction<String, CloudTrailRecord, MatchedAlert> {
 
     private static final long serialVersionUID = 1L;
 
@@ -52,8 +55,6 @@ final class ThresholdFunction extends KeyedProcessFunction<String, CloudTrailRec
     static final ValueStateDescriptor<ThresholdWindowBounds> BOUNDS =
             new ValueStateDescriptor<>("window-bounds", Types.POJO(ThresholdWindowBounds.class));
 
-    private static final long NO_TIMER = Long.MIN_VALUE;
-
     private final PatternDefinition pattern;
     private final GroupKey groupKey;
     private final String distinctPath;
@@ -67,6 +68,8 @@ final class ThresholdFunction extends KeyedProcessFunction<String, CloudTrailRec
     private transient MapState<Long, CloudTrailRecord> windowEvents;
     private transient MapState<String, Integer> valueCounts;
     private transient ValueState<ThresholdWindowBounds> bounds;
+    private transient SeenEventIds seen;
+    private transient Counter duplicates;
 
     /**
      * @param compiled a threshold pattern
@@ -89,17 +92,24 @@ final class ThresholdFunction extends KeyedProcessFunction<String, CloudTrailRec
         windowEvents = getRuntimeContext().getMapState(WINDOW_EVENTS);
         valueCounts = getRuntimeContext().getMapState(VALUE_COUNTS);
         bounds = getRuntimeContext().getState(BOUNDS);
+        seen = new SeenEventIds(getRuntimeContext());
+        duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
     }
 
     @Override
-    public void processElement(CloudTrailRecord record, Context context, Collector<Alert> out)
+    public void processElement(
+            CloudTrailRecord record, Context context, Collector<MatchedAlert> out)
             throws Exception {
         if (distinctPath != null && record.get(distinctPath) == null) {
             return;
         }
         long time = record.eventTimeMillis();
         if (time <= context.timerService().currentWatermark()) {
-            context.output(lateTag, record);
+            if (seen.contains(record)) {
+                duplicates.inc();
+            } else {
+                context.output(lateTag, record);
+            }
             return;
         }
         List<CloudTrailRecord> atTime = pending.get(time);
@@ -112,26 +122,32 @@ final class ThresholdFunction extends KeyedProcessFunction<String, CloudTrailRec
     }
 
     /**
-     * Fires for a time that records wait at, and for the end of a window's life; both can share a
-     * timer. Timers fire in time order and records still to come are after the watermark, so every
-     * record not yet in the window is later than {@code time}.
+     * Fires for a time that records wait at, and {@code within} after a time that events were taken
+     * at; both can share a timer. Timers fire in time order and records still to come are after the
+     * watermark, so every record not yet taken is later than {@code time}.
      */
     @Override
-    public void onTimer(long time, OnTimerContext context, Collector<Alert> out) throws Exception {
+    public void onTimer(long time, OnTimerContext context, Collector<MatchedAlert> out)
+            throws Exception {
         ThresholdWindowBounds window = bounds.value();
         if (window == null) {
             window = new ThresholdWindowBounds();
         }
-        long previousExpiry = expiry(window);
         List<CloudTrailRecord> arrived = pending.get(time);
         if (arrived != null) {
             pending.remove(time);
             arrived.sort(inputOrder);
             evictOlderThan(window, time - withinMillis);
-            for (CloudTrailRecord record : arrived) {
+            List<CloudTrailRecord> taken = seen.firstCopies(arrived, time);
+            duplicates.inc(arrived.size() - taken.size());
+            for (CloudTrailRecord record : taken) {
                 window = add(window, record, out);
             }
+            if (!taken.isEmpty()) {
+                EventTimeTimers.registerUnlessFinal(context.timerService(), time + withinMillis);
+            }
         }
+        seen.forgetSeenAt(time - withinMillis);
         // Later events are after `time`, so an event exactly `within` before it is done with too.
         evictOlderThan(window, time - withinMillis + 1);
         if (window.holdsNoEvents()) {
@@ -139,16 +155,14 @@ final class ThresholdFunction extends KeyedProcessFunction<String, CloudTrailRec
         } else {
             bounds.update(window);
         }
-        moveExpiryTimer(previousExpiry, expiry(window), time, context.timerService());
     }
 
     /** Appends one event; if the window then reaches {@code count}, alerts and empties it. */
     private ThresholdWindowBounds add(
-            ThresholdWindowBounds window, CloudTrailRecord record, Collector<Alert> out)
+            ThresholdWindowBounds window, CloudTrailRecord record, Collector<MatchedAlert> out)
             throws Exception {
         windowEvents.put(window.end, record);
         window.end++;
-        window.newestEventTime = record.eventTimeMillis();
         if (distinctPath != null) {
             countValue(window, record.get(distinctPath));
         }
@@ -156,7 +170,7 @@ final class ThresholdFunction extends KeyedProcessFunction<String, CloudTrailRec
         if (counted < count) {
             return window;
         }
-        out.collect(alertFor(window));
+        out.collect(MatchedAlert.of(alertFor(window), record));
         windowEvents.clear();
         valueCounts.clear();
         return new ThresholdWindowBounds();
@@ -199,27 +213,6 @@ final class ThresholdFunction extends KeyedProcessFunction<String, CloudTrailRec
             window.distinctValues--;
         } else {
             valueCounts.put(value, remaining);
-        }
-    }
-
-    /** When the watermark has left every event of the window behind by {@code within}. */
-    private long expiry(ThresholdWindowBounds window) {
-        return window.holdsNoEvents() ? NO_TIMER : window.newestEventTime + withinMillis;
-    }
-
-    /** Keeps exactly one expiry timer for a window that holds events, and none for an empty one. */
-    private void moveExpiryTimer(long previous, long next, long now, TimerService timers)
-            throws Exception {
-        if (previous == next) {
-            return;
-        }
-        // A timer at a time records wait at must stay, and the one firing now is already gone.
-        if (previous != NO_TIMER && previous > now && !pending.contains(previous)) {
-            timers.deleteEventTimeTimer(previous);
-        }
-        // After the final watermark no record can come, and batch execution takes no new timers.
-        if (next != NO_TIMER && timers.currentWatermark() < Long.MAX_VALUE) {
-            timers.registerEventTimeTimer(next);
         }
     }
 }

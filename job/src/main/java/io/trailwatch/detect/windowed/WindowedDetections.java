@@ -19,20 +19,25 @@ import org.apache.flink.util.OutputTag;
  * Threshold and sequence patterns on event time (DESIGN §1, §5). Per pattern, one operator chain:
  *
  * <pre>
- * filter-&lt;id&gt; ─keyBy group─► dedupe-&lt;id&gt; ─keyBy group─► cep-&lt;id&gt; ─keyBy group─► suppress-&lt;id&gt;
- *                                                       └─► late records (side output)
+ * threshold: filter-&lt;id&gt; ─keyBy group─► threshold-&lt;id&gt; ─keyBy group─► suppress-&lt;id&gt;
+ * sequence:  filter-&lt;id&gt; ─keyBy group─► dedupe-&lt;id&gt; ─keyBy group─► cep-&lt;id&gt; ─keyBy group─► suppress-&lt;id&gt;
+ *                                      └─► late records (side output of threshold/cep)
  * </pre>
  *
- * <p>A threshold has {@code threshold-<id>} ({@link ThresholdFunction}) in place of {@code
- * cep-<id>}, with the same late output.
+ * <p>A pattern without {@code suppress} has a stateless {@code alerts-<id>} in place of {@code
+ * suppress-<id>}. Records that match none of a pattern's filters are dropped in the chained filter,
+ * before any shuffle. Every stateful operator's {@code uid} derives from {@link
+ * WindowedPattern#stateId()}: the pattern id and a hash of its detection logic, so a savepoint
+ * taken before a pattern-set change restores the patterns that did not change and a changed pattern
+ * starts with fresh state. Names keep the bare id, so metrics and the web UI do not move when a
+ * pattern changes. The {@code keyBy}s after the first only move already-matched events and keep
+ * every operator an ordinary keyed operator, which batch execution sorts by key.
  *
- * <p>Records that match none of a pattern's filters are dropped in the chained filter, before any
- * shuffle. Every stateful operator's {@code uid} derives from {@link WindowedPattern#stateId()}:
- * the pattern id and a hash of its detection logic, so a savepoint taken before a pattern-set
- * change restores the patterns that did not change and a changed pattern starts with fresh state.
- * Names keep the bare id, so metrics and the web UI do not move when a pattern changes. The second
- * {@code keyBy} only moves already-matched events and keeps every operator an ordinary keyed
- * operator, which batch execution sorts by key.
+ * <p>Alerts depend only on the records, not on the order they arrive in (DESIGN §5, §7): every
+ * stateful step takes one group's records or alerts in event order (event time, then {@link
+ * InputOrder}) once the watermark has passed them, never in arrival order. Copies of an event are
+ * dropped in that order too ({@link ThresholdFunction} for thresholds, {@link DuplicateEventFilter}
+ * before CEP), and {@link AlertSuppressor} keeps the first alert in the order of closing events.
  */
 public final class WindowedDetections {
 
@@ -69,10 +74,10 @@ public final class WindowedDetections {
         for (PatternDefinition definition : windowedPatterns) {
             WindowedPattern pattern = WindowedPattern.compile(definition, compiler);
             OutputTag<CloudTrailRecord> lateTag = lateTag(definition.id());
-            SingleOutputStreamOperator<Alert> matched =
+            SingleOutputStreamOperator<MatchedAlert> matched =
                     attachOne(timestampedRecords, pattern, lateTag, alerts);
             lateStreams.add(matched.getSideOutput(lateTag));
-            alertStreams.add(suppressed(matched, pattern));
+            alertStreams.add(alertsOf(matched, pattern));
         }
         DataStream<Alert> allAlerts = union(alertStreams);
         DataStream<CloudTrailRecord> allLate =
@@ -83,7 +88,7 @@ public final class WindowedDetections {
         return new WindowedDetections(allAlerts, allLate);
     }
 
-    private static SingleOutputStreamOperator<Alert> attachOne(
+    private static SingleOutputStreamOperator<MatchedAlert> attachOne(
             DataStream<CloudTrailRecord> records,
             WindowedPattern pattern,
             OutputTag<CloudTrailRecord> lateTag,
@@ -92,41 +97,47 @@ public final class WindowedDetections {
         String stateId = pattern.stateId();
         Condition input = pattern.input();
         GroupKey groupKey = pattern.groupKey();
-        DataStream<CloudTrailRecord> relevant =
+        KeyedStream<CloudTrailRecord, String> grouped =
                 records.filter(record -> record.hasValidEventTime() && input.matches(record))
                         .name("filter-" + id)
-                        .uid("filter-" + stateId);
-        DataStream<CloudTrailRecord> unique =
-                relevant.keyBy(groupKey)
-                        .process(new DuplicateEventFilter(pattern.within().toMillis()))
-                        .returns(records.getType())
-                        .name("dedupe-" + id)
-                        .uid("dedupe-" + stateId);
-        KeyedStream<CloudTrailRecord, String> grouped = unique.keyBy(groupKey);
+                        .uid("filter-" + stateId)
+                        .keyBy(groupKey);
         if (pattern.isThreshold()) {
             return grouped.process(
                             new ThresholdFunction(pattern, alerts, lateTag),
-                            TypeInformation.of(Alert.class))
+                            TypeInformation.of(MatchedAlert.class))
                     .name("threshold-" + id)
                     .uid("threshold-" + stateId);
         }
+        DataStream<CloudTrailRecord> unique =
+                grouped.process(new DuplicateEventFilter(pattern.within().toMillis()))
+                        .returns(records.getType())
+                        .name("dedupe-" + id)
+                        .uid("dedupe-" + stateId);
         PatternStream<CloudTrailRecord> cep =
-                CEP.pattern(grouped, pattern.cepPattern(), new InputOrder())
+                CEP.pattern(unique.keyBy(groupKey), pattern.cepPattern(), new InputOrder())
                         .inEventTime()
                         .sideOutputLateData(lateTag);
-        return cep.process(new MatchToAlert(pattern, alerts), TypeInformation.of(Alert.class))
+        return cep.process(
+                        new MatchToAlert(pattern, alerts), TypeInformation.of(MatchedAlert.class))
                 .name("cep-" + id)
                 .uid("cep-" + stateId);
     }
 
-    private static DataStream<Alert> suppressed(
-            SingleOutputStreamOperator<Alert> alerts, WindowedPattern pattern) {
+    private static DataStream<Alert> alertsOf(
+            SingleOutputStreamOperator<MatchedAlert> matched, WindowedPattern pattern) {
         PatternDefinition definition = pattern.definition();
         if (definition.suppress() == null) {
-            return alerts;
+            return matched.map(alert -> alert.alert)
+                    .returns(Alert.class)
+                    .name("alerts-" + definition.id())
+                    .uid("alerts-" + pattern.stateId());
         }
-        return alerts.keyBy(AlertSuppressor::groupOf)
-                .process(new AlertSuppressor(definition.suppress().toMillis()))
+        return matched.keyBy(MatchedAlert::groupOf)
+                .process(
+                        new AlertSuppressor(
+                                definition.suppress().toMillis(),
+                                pattern.decisionDelay().toMillis()))
                 .returns(Alert.class)
                 .name("suppress-" + definition.id())
                 .uid("suppress-" + pattern.stateId());

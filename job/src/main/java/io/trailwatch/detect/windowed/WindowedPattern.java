@@ -213,6 +213,19 @@ public final class WindowedPattern {
         return within;
     }
 
+    /**
+     * How long after its closing event (the newest of its events) a match is certain at the latest:
+     * at once, except for a sequence that ends with an absent step, which CEP finds once that
+     * step's window ({@code within}, inclusive) has passed without the event.
+     */
+    public Duration decisionDelay() {
+        if (definition.kind() != PatternKind.SEQUENCE) {
+            return Duration.ZERO;
+        }
+        List<SequenceStep> steps = definition.sequence().steps();
+        return steps.get(steps.size() - 1).absent() ? inclusive(within) : Duration.ZERO;
+    }
+
     /** True for a threshold, which runs in {@link ThresholdFunction} rather than CEP. */
     public boolean isThreshold() {
         return definition.kind() == PatternKind.THRESHOLD;

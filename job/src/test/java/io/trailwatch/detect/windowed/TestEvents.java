@@ -35,14 +35,18 @@ final class TestEvents {
     static final class Event {
         private final String eventName;
         private final Instant time;
-        private String eventId = "event-" + NEXT_ID.incrementAndGet();
+
+        /** Numbers the event's id and its input position alike, so both are unique. */
+        private final long number = NEXT_ID.incrementAndGet();
+
+        private String eventId = "event-" + number;
         private String account = ACCOUNT;
         private String region = US_EAST_1;
         private String user;
         private String ip = ATTACKER_IP;
         private String errorMessage;
         private String origin = "test.json";
-        private long sequence = NEXT_ID.get();
+        private long sequence = number;
 
         private Event(String eventName, Instant time) {
             this.eventName = eventName;

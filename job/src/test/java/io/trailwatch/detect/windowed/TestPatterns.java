@@ -59,6 +59,12 @@ final class TestPatterns {
                 null);
     }
 
+    /** The pattern with {@code suppress} set. */
+    static PatternDefinition withSuppress(PatternDefinition pattern, Duration suppress) {
+        return definition(
+                pattern.id(), pattern.kind(), pattern.threshold(), pattern.sequence(), suppress);
+    }
+
     static SequenceStep step(String name, String filter) {
         return new SequenceStep(name, filter, 1, false);
     }
