@@ -1,4 +1,4 @@
-package io.trailwatch.e2e;
+package io.trailwatch.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,14 +15,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The SQS queue subscribed to the alert topic, as an alert subscriber reads it. */
-final class SubscribedQueue implements AutoCloseable {
+public final class SubscribedQueue implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final SqsClient sqs;
     private final String queueUrl;
 
-    SubscribedQueue(String endpoint, String region, String queueName) {
+    public SubscribedQueue(String endpoint, String region, String queueName) {
         this.sqs =
                 SqsClient.builder()
                         .region(Region.of(region))
@@ -39,7 +39,7 @@ final class SubscribedQueue implements AutoCloseable {
      * Receives SNS envelopes until {@code expected} arrived (then one poll more, to catch any
      * extra) or {@code timeout} passed; deletes what it received.
      */
-    List<JsonNode> receive(int expected, Duration timeout) throws Exception {
+    public List<JsonNode> receive(int expected, Duration timeout) throws Exception {
         List<JsonNode> received = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
         boolean lastLook = false;

@@ -1,4 +1,4 @@
-package io.trailwatch.e2e;
+package io.trailwatch.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,13 +11,13 @@ import java.time.Instant;
  * in the S3 User Guide, "Event message structure"): the key form-URL-encoded, size and ETag of the
  * object as stored.
  */
-final class S3EventNotification {
+public final class S3EventNotification {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private S3EventNotification() {}
 
-    static String objectCreated(
+    public static String objectCreated(
             String region, String bucket, String key, long size, String eTag, Instant time) {
         ObjectNode record = MAPPER.createObjectNode();
         record.put("eventVersion", "2.1");

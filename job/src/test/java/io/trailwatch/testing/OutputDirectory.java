@@ -1,4 +1,4 @@
-package io.trailwatch.e2e;
+package io.trailwatch.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,18 +16,18 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /** The committed files {@code output.path} holds after a run, read as JSON Lines. */
-final class OutputDirectory {
+public final class OutputDirectory {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path base;
 
-    OutputDirectory(Path base) {
+    public OutputDirectory(Path base) {
         this.base = base;
     }
 
     /** The lines of the committed files below {@code folder} (in-progress files start with '.'). */
-    List<JsonNode> lines(String folder) throws IOException {
+    public List<JsonNode> lines(String folder) throws IOException {
         Path root = base.resolve(folder);
         List<JsonNode> lines = new ArrayList<>();
         if (!Files.isDirectory(root)) {
@@ -51,7 +51,7 @@ final class OutputDirectory {
     }
 
     /** Sum of {@code events} per dimension over the aggregate rows of one window size. */
-    Map<String, Long> aggregateTotals(String granularity) throws IOException {
+    public Map<String, Long> aggregateTotals(String granularity) throws IOException {
         return lines("aggregates/" + granularity).stream()
                 .collect(
                         Collectors.groupingBy(
