@@ -1,9 +1,11 @@
 package io.trailwatch.reliability;
 
+import io.trailwatch.cloudtrail.CloudTrailRecord;
 import java.io.Serializable;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.Source;
@@ -13,6 +15,7 @@ import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.SourceSplit;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.core.io.InputStatus;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
@@ -21,7 +24,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * once (an exception from {@code pollNext}, as a crashing reader would): Flink restarts the job
  * from the last completed checkpoint. Counts the records all readers emitted, job-wide.
  */
-final class FaultInjectingSource<T, S extends SourceSplit, E> implements Source<T, S, E> {
+final class FaultInjectingSource<S extends SourceSplit, E>
+        implements Source<CloudTrailRecord, S, E>, ResultTypeQueryable<CloudTrailRecord> {
     private static final long serialVersionUID = 1L;
 
     /** When the fault is due, given the records emitted so far by every reader of the job. */
@@ -30,11 +34,11 @@ final class FaultInjectingSource<T, S extends SourceSplit, E> implements Source<
         boolean at(long recordsEmitted);
     }
 
-    private final Source<T, S, E> source;
+    private final Source<CloudTrailRecord, S, E> source;
     private final String fault;
     private final Due due;
 
-    FaultInjectingSource(Source<T, S, E> source, String fault, Due due) {
+    FaultInjectingSource(Source<CloudTrailRecord, S, E> source, String fault, Due due) {
         this.source = source;
         this.fault = fault;
         this.due = due;
@@ -45,12 +49,18 @@ final class FaultInjectingSource<T, S extends SourceSplit, E> implements Source<
     }
 
     @Override
+    public TypeInformation<CloudTrailRecord> getProducedType() {
+        return TypeInformation.of(CloudTrailRecord.class);
+    }
+
+    @Override
     public Boundedness getBoundedness() {
         return source.getBoundedness();
     }
 
     @Override
-    public SourceReader<T, S> createReader(SourceReaderContext context) throws Exception {
+    public SourceReader<CloudTrailRecord, S> createReader(SourceReaderContext context)
+            throws Exception {
         return new Reader(source.createReader(context));
     }
 
@@ -76,16 +86,16 @@ final class FaultInjectingSource<T, S extends SourceSplit, E> implements Source<
         return source.getEnumeratorCheckpointSerializer();
     }
 
-    private final class Reader implements SourceReader<T, S> {
-        private final SourceReader<T, S> reader;
+    private final class Reader implements SourceReader<CloudTrailRecord, S> {
+        private final SourceReader<CloudTrailRecord, S> reader;
         private long emitted;
 
-        Reader(SourceReader<T, S> reader) {
+        Reader(SourceReader<CloudTrailRecord, S> reader) {
             this.reader = reader;
         }
 
         @Override
-        public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
+        public InputStatus pollNext(ReaderOutput<CloudTrailRecord> output) throws Exception {
             InputStatus status = reader.pollNext(new CountingReaderOutput(output));
             if (due.at(emitted) && Faults.fireOnce(fault)) {
                 throw new InjectedFault(fault + " after " + emitted + " records in the job");
@@ -138,21 +148,21 @@ final class FaultInjectingSource<T, S extends SourceSplit, E> implements Source<
         }
 
         /** Counts records on the way out, per split output as well. */
-        private final class CountingReaderOutput implements ReaderOutput<T> {
-            private final ReaderOutput<T> output;
+        private final class CountingReaderOutput implements ReaderOutput<CloudTrailRecord> {
+            private final ReaderOutput<CloudTrailRecord> output;
 
-            CountingReaderOutput(ReaderOutput<T> output) {
+            CountingReaderOutput(ReaderOutput<CloudTrailRecord> output) {
                 this.output = output;
             }
 
             @Override
-            public void collect(T record) {
+            public void collect(CloudTrailRecord record) {
                 output.collect(record);
                 counted();
             }
 
             @Override
-            public void collect(T record, long timestamp) {
+            public void collect(CloudTrailRecord record, long timestamp) {
                 output.collect(record, timestamp);
                 counted();
             }
@@ -173,17 +183,17 @@ final class FaultInjectingSource<T, S extends SourceSplit, E> implements Source<
             }
 
             @Override
-            public SourceOutput<T> createOutputForSplit(String splitId) {
-                SourceOutput<T> split = output.createOutputForSplit(splitId);
+            public SourceOutput<CloudTrailRecord> createOutputForSplit(String splitId) {
+                SourceOutput<CloudTrailRecord> split = output.createOutputForSplit(splitId);
                 return new SourceOutput<>() {
                     @Override
-                    public void collect(T record) {
+                    public void collect(CloudTrailRecord record) {
                         split.collect(record);
                         counted();
                     }
 
                     @Override
-                    public void collect(T record, long timestamp) {
+                    public void collect(CloudTrailRecord record, long timestamp) {
                         split.collect(record, timestamp);
                         counted();
                     }
