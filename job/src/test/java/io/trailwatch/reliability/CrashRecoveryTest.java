@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.pattern.PatternSet;
 import io.trailwatch.pipeline.LocalDetection;
-import io.trailwatch.pipeline.RepositoryFiles;
 import io.trailwatch.testing.FauxqsEmulator;
 import io.trailwatch.testing.LocalAws;
 import io.trailwatch.testing.S3LogDelivery;
@@ -34,7 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CrashRecoveryTest {
 
-    private static final Path SAMPLES = RepositoryFiles.root().resolve("samples");
+    private static final Path SAMPLES = EmulatedRun.SAMPLES;
     private static final Duration DELIVERY_WAIT = Duration.ofSeconds(20);
 
     /**
@@ -84,9 +83,7 @@ class CrashRecoveryTest {
                                         .map(FailurePoint::topic)
                                         .toList()));
         patterns = EmulatedRun.patterns();
-        expected =
-                new LocalDetection(patterns, EmulatedRun.settings(), EmulatedRun.PARALLELISM)
-                        .run(List.of(SAMPLES));
+        expected = EmulatedRun.expectedOnSamples();
         assertThat(expected.alerts()).as("detect raises alerts on the samples").isNotEmpty();
         assertThat(expected.records()).isGreaterThan(MID_FILE_RECORDS);
     }

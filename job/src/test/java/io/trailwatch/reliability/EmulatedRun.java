@@ -16,7 +16,9 @@ import io.trailwatch.connector.sqs.SqsNotificationSource;
 import io.trailwatch.job.StreamingJob;
 import io.trailwatch.output.OutputSettings;
 import io.trailwatch.pattern.PatternSet;
+import io.trailwatch.pipeline.LocalDetection;
 import io.trailwatch.pipeline.PipelineSettings;
+import io.trailwatch.pipeline.RepositoryFiles;
 import io.trailwatch.testing.LocalAws;
 import io.trailwatch.testing.OutputDirectory;
 import io.trailwatch.testing.SubscribedQueue;
@@ -31,6 +33,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -57,6 +60,22 @@ final class EmulatedRun {
                 bundled.patterns().stream()
                         .filter(p -> p.threshold() == null || p.threshold().distinct() == null)
                         .toList());
+    }
+
+    static final Path SAMPLES = RepositoryFiles.root().resolve("samples");
+
+    private static LocalDetection.Result expectedOnSamples;
+
+    /**
+     * What {@code detect} finds in the bundled samples with {@link #patterns()}: the alerts and
+     * record count every run on the emulators must reproduce. Computed once per JVM.
+     */
+    static synchronized LocalDetection.Result expectedOnSamples() throws Exception {
+        if (expectedOnSamples == null) {
+            expectedOnSamples =
+                    new LocalDetection(patterns(), settings(), PARALLELISM).run(List.of(SAMPLES));
+        }
+        return expectedOnSamples;
     }
 
     /** A bound wide enough that no sample record is late, as in {@code detect}. */
@@ -130,6 +149,15 @@ final class EmulatedRun {
 
     /** Runs the job until the bounded source has drained the queue and the job finished. */
     void execute() throws Exception {
+        environment().execute("trailwatch reliability");
+    }
+
+    /** Starts the job and returns at once. */
+    JobClient start() throws Exception {
+        return environment().executeAsync("trailwatch reliability");
+    }
+
+    private StreamExecutionEnvironment environment() {
         Configuration config = new Configuration();
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
@@ -151,7 +179,7 @@ final class EmulatedRun {
                                 .build(),
                         Optional.of(OutputSettings.at(outputDir.toUri().toString())))
                 .attach(env);
-        env.execute("trailwatch reliability");
+        return env;
     }
 
     private SqsNotificationSource source() {
