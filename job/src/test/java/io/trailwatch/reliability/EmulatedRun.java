@@ -101,6 +101,9 @@ final class EmulatedRun {
     private String sqsEndpoint;
     private String s3Endpoint;
     private String snsEndpoint;
+    private int emptyPollsToStop = 6;
+    private Duration checkpointInterval = Duration.ofMillis(500);
+    private Duration visibilityTimeout = VISIBILITY_TIMEOUT;
     private UnaryOperator<SqsClientProvider> sqsWrapper = UnaryOperator.identity();
     private UnaryOperator<SnsClientProvider> snsWrapper = UnaryOperator.identity();
     private UnaryOperator<Source<CloudTrailRecord, ?, ?>> sourceWrapper = UnaryOperator.identity();
@@ -129,6 +132,14 @@ final class EmulatedRun {
         this.sqsEndpoint = sqs;
         this.s3Endpoint = s3;
         this.snsEndpoint = sns;
+        return this;
+    }
+
+    /** Reads forever, with production-like checkpoint interval and visibility timeout. */
+    EmulatedRun unbounded(Duration checkpointInterval, Duration visibilityTimeout) {
+        this.emptyPollsToStop = 0;
+        this.checkpointInterval = checkpointInterval;
+        this.visibilityTimeout = visibilityTimeout;
         return this;
     }
 
@@ -165,7 +176,7 @@ final class EmulatedRun {
                 RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(PARALLELISM);
-        env.enableCheckpointing(500, CheckpointingMode.EXACTLY_ONCE);
+        env.enableCheckpointing(checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
         new StreamingJob(
                         patterns,
                         settings(),
@@ -196,8 +207,8 @@ final class EmulatedRun {
                 .queueUrl(queueUrl)
                 .bucketAllowlist(List.of(bucket))
                 .waitTime(Duration.ofSeconds(1))
-                .visibilityTimeout(VISIBILITY_TIMEOUT)
-                .stopAfterEmptyPolls(6)
+                .visibilityTimeout(visibilityTimeout)
+                .stopAfterEmptyPolls(emptyPollsToStop)
                 .sqsClientProvider(sqsWrapper.apply(sqs))
                 .s3ClientProvider(s3)
                 .build();
