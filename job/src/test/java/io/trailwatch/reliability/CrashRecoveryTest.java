@@ -150,6 +150,14 @@ class CrashRecoveryTest {
                         queues.deadLetterUrl(),
                         expectedIds.size(),
                         DELIVERY_WAIT);
+        System.out.printf(
+                "crash %s: %d alerts expected, %d SNS messages (%d repeats), %d archived%n",
+                point,
+                expectedIds.size(),
+                outcome.publishedAlertIds().size(),
+                outcome.publishedAlertIds().size()
+                        - outcome.publishedAlertIds().stream().distinct().count(),
+                outcome.archivedAlertIds().size());
         assertThat(outcome.publishedAlertIds().stream().distinct().toList())
                 .as("alert ids on SNS (at least once): every expected one, nothing else")
                 .containsExactlyInAnyOrderElementsOf(expectedIds);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -27,6 +28,8 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
+import org.apache.flink.runtime.checkpoint.TaskStateStats;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
@@ -86,7 +89,8 @@ class LoadTest {
             int inFlight,
             long heapMiB,
             long checkpointId,
-            long stateKiB) {}
+            long stateKiB,
+            String largestState) {}
 
     @Test
     void aSustainedStreamIsReadWithABoundedBacklogAndDeletionKeepingPace(
@@ -182,12 +186,9 @@ class LoadTest {
                                                         QueueAttributeName
                                                                 .APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
                         .attributes();
+        AccessExecutionGraph graph = cluster.getExecutionGraph(job.getJobID()).get();
         CompletedCheckpointStats checkpoint =
-                cluster.getExecutionGraph(job.getJobID())
-                        .get()
-                        .getCheckpointStatsSnapshot()
-                        .getHistory()
-                        .getLatestCompletedCheckpoint();
+                graph.getCheckpointStatsSnapshot().getHistory().getLatestCompletedCheckpoint();
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return new Sample(
                 Duration.ofNanos(System.nanoTime() - start).toSeconds(),
@@ -199,7 +200,24 @@ class LoadTest {
                                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)),
                 heap.getUsed() / (1024 * 1024),
                 checkpoint == null ? 0 : checkpoint.getCheckpointId(),
-                checkpoint == null ? 0 : checkpoint.getStateSize() / 1024);
+                checkpoint == null ? 0 : checkpoint.getStateSize() / 1024,
+                checkpoint == null ? "" : largestState(graph, checkpoint));
+    }
+
+    /** The operator chain holding the most state, and how much. */
+    private static String largestState(
+            AccessExecutionGraph graph, CompletedCheckpointStats checkpoint) {
+        return checkpoint.getAllTaskStateStats().stream()
+                .max(Comparator.comparingLong(TaskStateStats::getStateSize))
+                .map(
+                        task -> {
+                            String name = graph.getJobVertex(task.getJobVertexId()).getName();
+                            return name.substring(0, Math.min(40, name.length()))
+                                    + ": "
+                                    + task.getStateSize() / 1024
+                                    + " KiB";
+                        })
+                .orElse("");
     }
 
     /** Uploads a sample moved {@code pass} hours forward, with unique event ids. */
@@ -259,7 +277,7 @@ class LoadTest {
                 new StringBuilder(
                         String.format(
                                 "load test: %d files/s for %d min, %d notifications sent%n"
-                                        + "%8s %8s %8s %8s %9s %8s %10s %10s%n",
+                                        + "%8s %8s %8s %8s %9s %8s %10s %10s  %s%n",
                                 FILES_PER_SECOND,
                                 MINUTES,
                                 sent,
@@ -270,11 +288,12 @@ class LoadTest {
                                 "in flight",
                                 "heap MiB",
                                 "checkpoint",
-                                "state KiB"));
+                                "state KiB",
+                                "largest state"));
         for (Sample s : report) {
             text.append(
                     String.format(
-                            "%8d %8d %8d %8d %9d %8d %10d %10d%n",
+                            "%8d %8d %8d %8d %9d %8d %10d %10d  %s%n",
                             s.second(),
                             s.sent(),
                             s.deleted(),
@@ -282,7 +301,8 @@ class LoadTest {
                             s.inFlight(),
                             s.heapMiB(),
                             s.checkpointId(),
-                            s.stateKiB()));
+                            s.stateKiB(),
+                            s.largestState()));
         }
         return text.toString();
     }
