@@ -1,5 +1,7 @@
 package io.trailwatch.cli;
 
+import io.trailwatch.bench.BenchCommand;
+import io.trailwatch.bench.GenerateCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -22,15 +24,28 @@ public final class TrailWatch {
                     "  run [--config FILE] [--set KEY=VALUE]... [--KEY VALUE]...",
                     "        The streaming job: SQS notifications in, alerts to SNS (run --help).",
                     "        With no arguments on Managed Service for Apache Flink: run.",
+                    GenerateCommand.USAGE,
+                    BenchCommand.USAGE,
                     "");
 
     private TrailWatch() {}
 
     public static void main(String[] args) throws Exception {
         int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
+        if (isStreamingJob(args)) {
+            // In application mode this main runs inside the JobManager: exiting would kill it.
+            if (code != 0) {
+                throw new IllegalStateException(
+                        "trailwatch run did not start (exit code " + code + "); see above why");
+            }
+            return;
         }
+        // Local commands: exit now rather than wait for threads the local Flink cluster leaves.
+        System.exit(code);
+    }
+
+    private static boolean isStreamingJob(String[] args) {
+        return args.length == 0 ? RunCommand.isManagedFlink() : "run".equals(args[0]);
     }
 
     /** Runs one command; returns the process exit code (0 ok, 1 failure, 2 usage). */
@@ -51,6 +66,10 @@ public final class TrailWatch {
                     return PatternsCommand.run(rest, out, err);
                 case "run":
                     return RunCommand.run(rest, out, err);
+                case "generate":
+                    return GenerateCommand.run(rest, out, err);
+                case "bench":
+                    return BenchCommand.run(rest, out, err);
                 default:
                     throw new UsageException("unknown command " + args[0]);
             }

@@ -1,5 +1,6 @@
 package io.trailwatch.cloudtrail;
 
+import java.util.Set;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -11,13 +12,15 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.PendingSplitsCheckpoint;
+import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
 import org.apache.flink.connector.file.src.impl.FileSourceReader;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * A bounded {@link FileSource} of CloudTrail records from local (or any Flink file system) files
- * and directories, read recursively with {@link CloudTrailLogFormat}. It differs from {@code
+ * and directories, read recursively with {@link CloudTrailLogFormat} (inside directories, only
+ * files named like logs: see {@link CloudTrailFileFilter}). It differs from {@code
  * FileSource.forBulkFileFormat(new CloudTrailLogFormat(), paths)} in one way only: each reader's
  * format counts into the source reader's metric group ({@code recordsRead}, {@code
  * recordsMalformed}, {@code filesFailed}, {@code filesSkipped}).
@@ -36,7 +39,11 @@ public final class CloudTrailFileSource
 
     private CloudTrailFileSource(CloudTrailLogFormat format, Path... paths) {
         this.format = format;
-        this.files = FileSource.forBulkFileFormat(format, paths).build();
+        CloudTrailFileFilter filter = new CloudTrailFileFilter(Set.of(paths));
+        this.files =
+                FileSource.forBulkFileFormat(format, paths)
+                        .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(filter))
+                        .build();
     }
 
     /** Reads every file under {@code paths} once. */

@@ -234,14 +234,18 @@ public final class RecordFlattener {
         }
 
         private String remember(int slot, String parent, String name, int index, String path) {
-            if (size < MAX_SIZE) {
-                parents[slot] = parent;
-                names[slot] = name;
-                indexes[slot] = index;
-                paths[slot] = path;
-                size++;
+            if (size >= MAX_SIZE) {
+                return path;
             }
-            return path;
+            // Interned, as compiled filter selectors are: a lookup by path then usually
+            // compares equal strings by identity. The cache bounds how many are interned.
+            String shared = path.intern();
+            parents[slot] = parent;
+            names[slot] = name;
+            indexes[slot] = index;
+            paths[slot] = shared;
+            size++;
+            return shared;
         }
 
         private static String memberPath(String parent, String name) {

@@ -116,7 +116,7 @@ public final class ConfigValidator {
         OutputSettings outputs = outputSettings();
         PatternLocation patterns = null;
         try {
-            patterns = PatternLocation.parse(typed(PATTERNS_LOCATION));
+            patterns = PatternLocation.parse(typed(PATTERNS_LOCATION), s3);
         } catch (IllegalArgumentException e) {
             problem(PATTERNS_LOCATION, e.getMessage());
         }

@@ -127,8 +127,11 @@ public final class TrailWatchOptions {
                     .defaultValue(PatternLocation.BUNDLED)
                     .withDescription(
                             "Where the pattern set comes from: classpath:patterns (the pack"
-                                    + " bundled in the jar), or a local file or directory of"
-                                    + " .yaml files. The set is validated as a whole at start-up.");
+                                    + " bundled in the jar), a local file or directory of .yaml"
+                                    + " files, or an S3 prefix or object (s3://bucket/prefix/,"
+                                    + " read with the job's credentials and aws.s3.* settings)."
+                                    + " The set is validated as a whole at start-up; see"
+                                    + " docs/pattern-updates.md.");
 
     public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
             ConfigOptions.key("watermark.max-out-of-orderness")

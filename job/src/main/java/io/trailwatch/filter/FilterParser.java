@@ -127,7 +127,8 @@ final class FilterParser {
                 break;
             }
         }
-        return parts.size() == 1 ? parts.get(0) : new AnyOf(parts.toArray(new Condition[0]));
+        List<Condition> folded = EqualityFolding.foldAnyOf(parts);
+        return folded.size() == 1 ? folded.get(0) : new AnyOf(folded.toArray(new Condition[0]));
     }
 
     private Condition parseAnd() throws FilterSyntaxException {

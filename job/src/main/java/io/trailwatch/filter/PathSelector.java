@@ -10,7 +10,18 @@ final class PathSelector implements Selector {
     private final String path;
 
     PathSelector(String path) {
-        this.path = path;
+        // Interned, as the record's paths are (see RecordFlattener): the lookup's equals then
+        // usually succeeds on identity.
+        this.path = path.intern();
+    }
+
+    String path() {
+        return path;
+    }
+
+    /** Deserialized copies intern their path again. */
+    private Object readResolve() {
+        return new PathSelector(path);
     }
 
     @Override

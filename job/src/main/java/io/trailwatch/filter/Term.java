@@ -25,6 +25,15 @@ final class Term implements Condition {
         return new Term(selector, null);
     }
 
+    Selector selector() {
+        return selector;
+    }
+
+    /** Null for {@code NOT EXISTS}. */
+    ValueTest test() {
+        return test;
+    }
+
     @Override
     public boolean matches(CloudTrailRecord record) {
         return test == null ? !selector.exists(record) : selector.anyMatches(record, test);

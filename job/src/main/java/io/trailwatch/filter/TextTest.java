@@ -15,6 +15,14 @@ final class TextTest implements ValueTest {
         this.negated = negated;
     }
 
+    String expected() {
+        return expected;
+    }
+
+    boolean negated() {
+        return negated;
+    }
+
     @Override
     public boolean test(FieldKind kind, String value) {
         return ValueTest.isValueNode(kind) && expected.equals(value) != negated;

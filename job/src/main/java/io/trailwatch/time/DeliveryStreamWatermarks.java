@@ -14,6 +14,10 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * minimum over the active streams minus the out-of-orderness bound. Streams silent for the idle
  * timeout are dropped; when all are, the output is marked idle so that other source subtasks drive
  * the watermark. The map is kept in access order and bounded.
+ *
+ * <p>A subtask that has not yet seen an event is not idle until the idle timeout has passed since
+ * it started: declaring it idle at once would let the others advance the watermark past records it
+ * is about to emit, which would then count as late.
  */
 final class DeliveryStreamWatermarks implements WatermarkGenerator<CloudTrailRecord> {
 
@@ -27,6 +31,9 @@ final class DeliveryStreamWatermarks implements WatermarkGenerator<CloudTrailRec
 
     private long emitted = Long.MIN_VALUE;
 
+    /** Processing time of the last event, or of the start; idleness is measured from it. */
+    private long lastEventAt;
+
     DeliveryStreamWatermarks(
             long maxOutOfOrderness,
             long idleTimeout,
@@ -36,6 +43,7 @@ final class DeliveryStreamWatermarks implements WatermarkGenerator<CloudTrailRec
         this.idleTimeout = idleTimeout;
         this.maxStreams = maxStreams;
         this.clock = clock;
+        this.lastEventAt = clock.millis();
     }
 
     @Override
@@ -46,6 +54,7 @@ final class DeliveryStreamWatermarks implements WatermarkGenerator<CloudTrailRec
         String stream = record.recipientAccountId() + '/' + record.awsRegion();
         long[] state = streams.get(stream);
         long now = clock.millis();
+        lastEventAt = now;
         if (state == null) {
             if (streams.size() >= maxStreams) {
                 Iterator<String> leastRecent = streams.keySet().iterator();
@@ -73,7 +82,9 @@ final class DeliveryStreamWatermarks implements WatermarkGenerator<CloudTrailRec
             }
         }
         if (slowest == Long.MAX_VALUE) {
-            output.markIdle();
+            if (now - lastEventAt >= idleTimeout) {
+                output.markIdle();
+            }
             return;
         }
         long watermark = slowest - maxOutOfOrderness - 1;

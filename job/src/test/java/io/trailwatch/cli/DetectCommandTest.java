@@ -94,6 +94,8 @@ class DetectCommandTest {
         Files.write(
                 dir.resolve("truncated.json.gz"), java.util.Arrays.copyOf(gzip, gzip.length / 2));
         Files.writeString(dir.resolve("not-json.json"), "this is not JSON");
+        Files.writeString(
+                dir.resolve("README.md"), "not a log, and not read: only named files are");
 
         int code = detect("--patterns", CLOUDTRAIL_PATTERNS.toString(), "--logs", dir.toString());
 

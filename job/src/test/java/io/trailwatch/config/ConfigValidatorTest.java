@@ -96,14 +96,22 @@ class ConfigValidatorTest {
     }
 
     @Test
-    void patternsFromS3AreNotSupportedYet() {
-        assertThat(problemsOf(complete().put("patterns.location", "s3://bucket/patterns/", "f")))
+    void patternsFromS3AreAPrefixOrObjectInABucket() throws Exception {
+        assertThat(
+                        ConfigValidator.validate(
+                                        complete()
+                                                .put(
+                                                        "patterns.location",
+                                                        "s3://bucket/patterns/",
+                                                        "f"),
+                                        List.of())
+                                .patternLocation())
+                .hasToString("s3://bucket/patterns/");
+        assertThat(problemsOf(complete().put("patterns.location", "s3:///patterns/", "f")))
                 .extracting(ConfigProblem::toString)
                 .singleElement()
                 .asString()
-                .startsWith(
-                        "option 'patterns.location' (from f): loading patterns from S3 is not"
-                                + " supported yet");
+                .startsWith("option 'patterns.location' (from f): names no bucket");
     }
 
     @Test

@@ -44,23 +44,30 @@ public final class SubscribedQueue implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         boolean lastLook = false;
         while (Instant.now().isBefore(deadline)) {
-            List<Message> messages =
-                    sqs.receiveMessage(
-                                    request ->
-                                            request.queueUrl(queueUrl)
-                                                    .maxNumberOfMessages(10)
-                                                    .waitTimeSeconds(1))
-                            .messages();
-            for (Message message : messages) {
-                received.add(MAPPER.readTree(message.body()));
-                sqs.deleteMessage(
-                        request ->
-                                request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-            }
+            List<JsonNode> messages = poll();
+            received.addAll(messages);
             if (lastLook && messages.isEmpty()) {
                 break;
             }
             lastLook = received.size() >= expected;
+        }
+        return received;
+    }
+
+    /** One long poll of up to a second: the SNS envelopes that arrived, deleted from the queue. */
+    public List<JsonNode> poll() throws Exception {
+        List<JsonNode> received = new ArrayList<>();
+        List<Message> messages =
+                sqs.receiveMessage(
+                                request ->
+                                        request.queueUrl(queueUrl)
+                                                .maxNumberOfMessages(10)
+                                                .waitTimeSeconds(1))
+                        .messages();
+        for (Message message : messages) {
+            received.add(MAPPER.readTree(message.body()));
+            sqs.deleteMessage(
+                    request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
         }
         return received;
     }

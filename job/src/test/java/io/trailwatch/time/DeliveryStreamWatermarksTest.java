@@ -64,6 +64,17 @@ class DeliveryStreamWatermarksTest {
     }
 
     @Test
+    void aSubtaskWithoutEventsIsNotIdleBeforeTheTimeout() {
+        generator.onPeriodicEmit(output);
+        assertThat(output.idle).isFalse();
+        assertThat(output.watermarks).isEmpty();
+
+        now += IDLE;
+        generator.onPeriodicEmit(output);
+        assertThat(output.idle).isTrue();
+    }
+
+    @Test
     void neverGoesBackwards() {
         deliver("us-east-1", T0.plusSeconds(3600));
         generator.onPeriodicEmit(output);

@@ -13,7 +13,7 @@ import org.apache.flink.util.Collector;
 /**
  * {@code suppress}: after an alert of a group, no second alert of that group until its event time
  * is more than the span past the alert's last event. Suppression is in event time, so replaying old
- * logs gives the same alerts; the suppressed match has already consumed its events in CEP.
+ * logs gives the same alerts; the suppressed match has already consumed its events.
  */
 final class AlertSuppressor extends KeyedProcessFunction<String, Alert, Alert> {
 

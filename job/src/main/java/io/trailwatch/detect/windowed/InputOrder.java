@@ -5,8 +5,9 @@ import org.apache.flink.cep.EventComparator;
 
 /**
  * Orders events of equal {@code eventTime} as they were in their input: by origin (log file names
- * carry their delivery time), then by position within it. CEP sorts by timestamp first and uses
- * this only to break ties, so results do not depend on the order a shuffle delivers them in.
+ * carry their delivery time), then by position within it. CEP and {@link ThresholdFunction} sort by
+ * timestamp first and use this only to break ties, so results do not depend on the order a shuffle
+ * delivers them in.
  */
 final class InputOrder implements EventComparator<CloudTrailRecord> {
 

@@ -23,11 +23,16 @@ import org.apache.flink.util.OutputTag;
  *                                                       └─► late records (side output)
  * </pre>
  *
+ * <p>A threshold has {@code threshold-<id>} ({@link ThresholdFunction}) in place of {@code
+ * cep-<id>}, with the same late output.
+ *
  * <p>Records that match none of a pattern's filters are dropped in the chained filter, before any
- * shuffle. Every stateful operator's {@code uid} derives from the pattern id, so a savepoint taken
- * before a pattern-set change restores the patterns that did not change. The second {@code keyBy}
- * only moves already-matched events and keeps every operator an ordinary keyed operator, which
- * batch execution sorts by key.
+ * shuffle. Every stateful operator's {@code uid} derives from {@link WindowedPattern#stateId()}:
+ * the pattern id and a hash of its detection logic, so a savepoint taken before a pattern-set
+ * change restores the patterns that did not change and a changed pattern starts with fresh state.
+ * Names keep the bare id, so metrics and the web UI do not move when a pattern changes. The second
+ * {@code keyBy} only moves already-matched events and keeps every operator an ordinary keyed
+ * operator, which batch execution sorts by key.
  */
 public final class WindowedDetections {
 
@@ -39,10 +44,7 @@ public final class WindowedDetections {
         this.lateRecords = lateRecords;
     }
 
-    /**
-     * Attaches one CEP operator chain per threshold/sequence pattern to the timestamped record
-     * stream.
-     */
+    /** Attaches one operator chain per threshold/sequence pattern to the timestamped records. */
     public static WindowedDetections attach(
             DataStream<CloudTrailRecord> timestampedRecords,
             List<PatternDefinition> windowedPatterns,
@@ -87,26 +89,34 @@ public final class WindowedDetections {
             OutputTag<CloudTrailRecord> lateTag,
             AlertFactory alerts) {
         String id = pattern.definition().id();
+        String stateId = pattern.stateId();
         Condition input = pattern.input();
         GroupKey groupKey = pattern.groupKey();
         DataStream<CloudTrailRecord> relevant =
                 records.filter(record -> record.hasValidEventTime() && input.matches(record))
                         .name("filter-" + id)
-                        .uid("filter-" + id);
+                        .uid("filter-" + stateId);
         DataStream<CloudTrailRecord> unique =
                 relevant.keyBy(groupKey)
                         .process(new DuplicateEventFilter(pattern.within().toMillis()))
                         .returns(records.getType())
                         .name("dedupe-" + id)
-                        .uid("dedupe-" + id);
+                        .uid("dedupe-" + stateId);
         KeyedStream<CloudTrailRecord, String> grouped = unique.keyBy(groupKey);
+        if (pattern.isThreshold()) {
+            return grouped.process(
+                            new ThresholdFunction(pattern, alerts, lateTag),
+                            TypeInformation.of(Alert.class))
+                    .name("threshold-" + id)
+                    .uid("threshold-" + stateId);
+        }
         PatternStream<CloudTrailRecord> cep =
                 CEP.pattern(grouped, pattern.cepPattern(), new InputOrder())
                         .inEventTime()
                         .sideOutputLateData(lateTag);
         return cep.process(new MatchToAlert(pattern, alerts), TypeInformation.of(Alert.class))
                 .name("cep-" + id)
-                .uid("cep-" + id);
+                .uid("cep-" + stateId);
     }
 
     private static DataStream<Alert> suppressed(
@@ -119,10 +129,10 @@ public final class WindowedDetections {
                 .process(new AlertSuppressor(definition.suppress().toMillis()))
                 .returns(Alert.class)
                 .name("suppress-" + definition.id())
-                .uid("suppress-" + definition.id());
+                .uid("suppress-" + pattern.stateId());
     }
 
-    /** The side output for records behind the watermark at one pattern's CEP operator. */
+    /** The side output for records behind the watermark at one pattern's matching operator. */
     static OutputTag<CloudTrailRecord> lateTag(String patternId) {
         return new OutputTag<>("late-" + patternId, TypeInformation.of(CloudTrailRecord.class));
     }

@@ -7,18 +7,26 @@ import io.trailwatch.pattern.PatternKind;
 import io.trailwatch.pattern.SequenceSpec;
 import io.trailwatch.pattern.SequenceStep;
 import io.trailwatch.pattern.ThresholdSpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
 import org.apache.flink.cep.pattern.Pattern;
 import org.apache.flink.cep.pattern.WithinType;
 
 /**
- * A threshold or sequence pattern compiled to Flink CEP, with what the operators around CEP need:
- * which records it looks at, how it groups them, and how long an event can still matter.
+ * A threshold or sequence pattern compiled for its operator, with what the operators around it
+ * need: which records it looks at, how it groups them, and how long an event can still matter.
  *
- * <p>Mapping to CEP (DESIGN §5):
+ * <p>Thresholds run in {@link ThresholdFunction}, one window of events per group, linear in the
+ * events. As a CEP pattern every event would start a partial match that every later event advances
+ * (and, counting distinct values, re-reads): cost grows with events times {@code count}.
+ *
+ * <p>Sequences compile to Flink CEP (DESIGN §5):
  *
  * <ul>
  *   <li>Every pattern skips past the last event of a match, so the events of an alert are consumed
@@ -26,15 +34,9 @@ import org.apache.flink.cep.pattern.WithinType;
  *   <li>CEP's {@code within} is exclusive (a partial match times out once {@code now - start >=
  *       within}); a span of exactly {@code within} must be inside, so CEP gets {@code within + 1
  *       ms}. Event times have millisecond resolution.
- *   <li>Threshold: {@code count} consecutive events of the pre-filtered, per-group stream. The
- *       earliest live partial match is the one that completes first, so the alert fires as soon as
- *       {@code count} events lie within the span.
- *   <li>Distinct threshold: a loop over the group's events that have the field, closed by the event
- *       that brings the number of distinct values to {@code count}; the alert carries every event
- *       of the loop.
- *   <li>Sequence: steps joined with {@code followedBy} (other events may come between), {@code
- *       count: N} as {@code times(N)}; an absent step is {@code notFollowedBy}. At the end of a
- *       sequence the absent step's window starts at the previous step's last event ({@link
+ *   <li>Steps are joined with {@code followedBy} (other events may come between), {@code count: N}
+ *       as {@code times(N)}; an absent step is {@code notFollowedBy}. At the end of a sequence the
+ *       absent step's window starts at the previous step's last event ({@link
  *       WithinType#PREVIOUS_AND_CURRENT} on that step); the positive steps are then held to the
  *       span by {@link WithinSpanOfFirst}. An absent step between two positive steps means no such
  *       event between them.
@@ -42,16 +44,13 @@ import org.apache.flink.cep.pattern.WithinType;
  */
 public final class WindowedPattern {
 
-    static final String EVENTS_STAGE = "events";
-    static final String COUNTED_STAGE = "counted";
-    static final String REACHED_STAGE = "reached";
-
     private final PatternDefinition definition;
     private final Condition input;
     private final GroupKey groupKey;
     private final Duration within;
     private final Pattern<CloudTrailRecord, ?> cepPattern;
     private final List<String> stages;
+    private final String distinctPath;
 
     private WindowedPattern(
             PatternDefinition definition,
@@ -59,13 +58,15 @@ public final class WindowedPattern {
             GroupKey groupKey,
             Duration within,
             Pattern<CloudTrailRecord, ?> cepPattern,
-            List<String> stages) {
+            List<String> stages,
+            String distinctPath) {
         this.definition = definition;
         this.input = input;
         this.groupKey = groupKey;
         this.within = within;
         this.cepPattern = cepPattern;
         this.stages = List.copyOf(stages);
+        this.distinctPath = distinctPath;
     }
 
     /** Compiles a threshold or sequence pattern; its filters are compiled with {@code compiler}. */
@@ -84,50 +85,16 @@ public final class WindowedPattern {
             PatternDefinition pattern, ConditionCompiler compiler) {
         ThresholdSpec spec = pattern.threshold();
         Condition filter = compiler.compile(spec.filter());
-        Duration within = spec.within();
+        GroupKey groupKey = new GroupKey(spec.groupBy());
         if (spec.distinct() == null) {
-            Pattern<CloudTrailRecord, ?> cep =
-                    Pattern.<CloudTrailRecord>begin(EVENTS_STAGE, skipPastLastEvent())
-                            .where(new RecordCondition(filter))
-                            .times(spec.count())
-                            .consecutive()
-                            .within(inclusive(within));
             return new WindowedPattern(
-                    pattern,
-                    filter,
-                    new GroupKey(spec.groupBy()),
-                    within,
-                    cep,
-                    List.of(EVENTS_STAGE));
+                    pattern, filter, groupKey, spec.within(), null, List.of(), null);
         }
-        // Events without the distinct field are not counted, so they never reach CEP.
+        // Events without the distinct field are not counted, so they never reach the operator.
         String distinctPath = GroupKey.recordPath(spec.distinct());
         Condition counted = record -> filter.matches(record) && record.get(distinctPath) != null;
-        Pattern<CloudTrailRecord, ?> cep;
-        if (spec.count() == 1) {
-            cep =
-                    Pattern.<CloudTrailRecord>begin(REACHED_STAGE, skipPastLastEvent())
-                            .where(new RecordCondition(counted));
-        } else {
-            // The input holds only counted events, so strict contiguity takes every one of them.
-            cep =
-                    Pattern.<CloudTrailRecord>begin(COUNTED_STAGE, skipPastLastEvent())
-                            .where(new RecordCondition(counted))
-                            .oneOrMore()
-                            .consecutive()
-                            .next(REACHED_STAGE)
-                            .where(
-                                    new DistinctCountReached(
-                                            COUNTED_STAGE, distinctPath, spec.count()))
-                            .within(inclusive(within));
-        }
         return new WindowedPattern(
-                pattern,
-                counted,
-                new GroupKey(spec.groupBy()),
-                within,
-                cep,
-                List.of(COUNTED_STAGE, REACHED_STAGE));
+                pattern, counted, groupKey, spec.within(), null, List.of(), distinctPath);
     }
 
     private static WindowedPattern sequence(PatternDefinition pattern, ConditionCompiler compiler) {
@@ -185,7 +152,7 @@ public final class WindowedPattern {
                     return false;
                 };
         return new WindowedPattern(
-                pattern, anyStep, new GroupKey(spec.groupBy()), spec.within(), cep, stages);
+                pattern, anyStep, new GroupKey(spec.groupBy()), spec.within(), cep, stages, null);
     }
 
     private static String stageName(int stepIndex) {
@@ -199,6 +166,33 @@ public final class WindowedPattern {
     /** CEP's window excludes its end; ours includes it. */
     static Duration inclusive(Duration within) {
         return within.plusMillis(1);
+    }
+
+    /**
+     * The stem of this pattern's operator uids: {@code <id>-<8 hex digits>}, the digits a hash of
+     * everything that shapes its state (kind, filters, counts, spans, groups, distinct field,
+     * suppression). A savepoint restores an unchanged pattern's windows; a changed one gets new
+     * uids and starts empty, because state built by the old definition (partial CEP matches of
+     * another count or filter) would give alerts the new one does not define. Title, severity,
+     * description and tests are not part of it: editing them keeps the state.
+     */
+    public String stateId() {
+        String detection =
+                definition.kind()
+                        + "|"
+                        + (definition.kind() == PatternKind.THRESHOLD
+                                ? definition.threshold()
+                                : definition.sequence())
+                        + "|suppress="
+                        + definition.suppress();
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(detection.getBytes(StandardCharsets.UTF_8));
+            return definition.id() + "-" + HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     public PatternDefinition definition() {
@@ -219,7 +213,27 @@ public final class WindowedPattern {
         return within;
     }
 
+    /** True for a threshold, which runs in {@link ThresholdFunction} rather than CEP. */
+    public boolean isThreshold() {
+        return definition.kind() == PatternKind.THRESHOLD;
+    }
+
+    /**
+     * The record path of the field whose distinct values a threshold counts, or null if it counts
+     * events.
+     */
+    String distinctPath() {
+        return distinctPath;
+    }
+
+    /**
+     * @throws IllegalStateException for a threshold, which has no CEP pattern
+     */
     public Pattern<CloudTrailRecord, ?> cepPattern() {
+        if (cepPattern == null) {
+            throw new IllegalStateException(
+                    "pattern " + definition.id() + " is a threshold and runs without CEP");
+        }
         return cepPattern;
     }
 

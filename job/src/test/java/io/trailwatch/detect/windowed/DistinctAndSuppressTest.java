@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trailwatch.cloudtrail.CloudTrailRecord;
 import io.trailwatch.pattern.PatternDefinition;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -104,6 +105,40 @@ class DistinctAndSuppressTest {
         // start at the second, and the alert carries every counted event of it.
         assertThat(run(mode, SPRAYING, records).eventIds())
                 .containsExactly(ids(records.subList(1, 5)));
+    }
+
+    /** 2,000 distinct user names failing from one IP within five minutes. */
+    private static final PatternDefinition MASS_SPRAYING =
+            threshold(
+                    "mass-spraying",
+                    FAILED_LOGIN,
+                    2000,
+                    FIVE_MINUTES,
+                    BY_IP,
+                    "$.userIdentity.userName",
+                    null);
+
+    @ParameterizedTest
+    @EnumSource(
+            value = RuntimeExecutionMode.class,
+            names = {"BATCH", "STREAMING"})
+    void aBurstOfThousandsOfEventsSlidesItsWindowToTheOneAlert(RuntimeExecutionMode mode)
+            throws Exception {
+        // One failure every 100 ms for 500 s: the first 4,000 cycle through 1,999 names, so no
+        // five-minute window reaches 2,000 until event 4,000 brings a new name. Its window starts
+        // exactly five minutes earlier, at event 1,000; the 999 events after it hold too few names.
+        int burst = 5000;
+        int cycledNames = 1999;
+        int newName = 4000;
+        List<CloudTrailRecord> records = new ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+            String user = i < newName ? "user-" + (i % cycledNames) : "user-" + i;
+            records.add(failedLogin(user, T0.plusMillis(100L * i)));
+        }
+
+        WindowedRun run = run(mode, MASS_SPRAYING, records);
+
+        assertThat(run.eventIds()).containsExactly(ids(records.subList(1000, newName + 1)));
     }
 
     @ParameterizedTest

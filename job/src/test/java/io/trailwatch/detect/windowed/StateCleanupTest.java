@@ -22,10 +22,16 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.cep.nfa.compiler.NFACompiler;
 import org.apache.flink.cep.operator.CepOperator;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** No keyed state outlives its windows: CEP's partial matches, dedupe ids, suppression. */
+/**
+ * No keyed state outlives its windows: CEP's partial matches, threshold windows, dedupe ids,
+ * suppression.
+ */
 class StateCleanupTest {
 
     private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
@@ -40,6 +46,13 @@ class StateCleanupTest {
                     List.of("$.sourceIPAddress"),
                     "$.userIdentity.userName",
                     null);
+    private static final PatternDefinition STOPPED_THEN_DELETED =
+            sequence(
+                    "stopped-then-deleted",
+                    FIVE_MINUTES,
+                    PatternDefinition.DEFAULT_GROUP_BY,
+                    step("stopped", "eventName=StopLogging"),
+                    step("deleted", "eventName=DeleteTrail"));
     private static final PatternDefinition STOPPED_NOT_RESTARTED =
             sequence(
                     "stopped-not-restarted",
@@ -50,10 +63,9 @@ class StateCleanupTest {
 
     @Test
     void cepStateIsGoneOnceThePartialMatchesExpire() throws Exception {
-        try (var harness = cepHarness(THREE_FAILURES)) {
+        try (var harness = cepHarness(STOPPED_THEN_DELETED)) {
             harness.open();
-            process(harness, failedLogin("alice", T0));
-            process(harness, failedLogin("alice", T0.plusSeconds(10)));
+            process(harness, event("StopLogging", T0).build());
             harness.processWatermark(T0.plusSeconds(20).toEpochMilli());
             assertThat(harness.numKeyedStateEntries()).isPositive();
 
@@ -66,15 +78,78 @@ class StateCleanupTest {
 
     @Test
     void cepStateIsGoneAfterAMatch() throws Exception {
-        try (var harness = cepHarness(SPRAYING)) {
+        try (var harness = cepHarness(STOPPED_THEN_DELETED)) {
             harness.open();
-            process(harness, failedLogin("alice", T0));
-            process(harness, failedLogin("bob", T0.plusSeconds(10)));
-            process(harness, failedLogin("carol", T0.plusSeconds(20)));
+            process(harness, event("StopLogging", T0).build());
+            process(harness, event("DeleteTrail", T0.plusSeconds(10)).build());
             harness.processWatermark(T0.plus(FIVE_MINUTES).plusSeconds(30).toEpochMilli());
 
             assertThat(harness.extractOutputValues()).hasSize(1);
             assertThat(harness.numKeyedStateEntries()).isZero();
+        }
+    }
+
+    /** Three failures alert whether counted as events or as distinct user names. */
+    static List<PatternDefinition> thresholds() {
+        return List.of(THREE_FAILURES, SPRAYING);
+    }
+
+    @ParameterizedTest
+    @MethodSource("thresholds")
+    void thresholdStateAndTimersAreGoneAfterAMatch(PatternDefinition threshold) throws Exception {
+        try (var harness = thresholdHarness(threshold)) {
+            harness.open();
+            process(harness, failedLogin("alice", T0));
+            process(harness, failedLogin("bob", T0.plusSeconds(10)));
+            harness.processWatermark(T0.plusSeconds(10).toEpochMilli());
+            assertThat(harness.numKeyedStateEntries()).isPositive();
+
+            process(harness, failedLogin("carol", T0.plusSeconds(20)));
+            harness.processWatermark(T0.plusSeconds(20).toEpochMilli());
+
+            assertThat(harness.extractOutputValues()).hasSize(1);
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("thresholds")
+    void thresholdWindowIsDroppedOnceTheWatermarkIsASpanPastItsNewestEvent(
+            PatternDefinition threshold) throws Exception {
+        Instant newest = T0.plusSeconds(10);
+        try (var harness = thresholdHarness(threshold)) {
+            harness.open();
+            process(harness, failedLogin("alice", T0));
+            process(harness, failedLogin("bob", newest));
+            harness.processWatermark(newest.plus(FIVE_MINUTES).minusMillis(1).toEpochMilli());
+            // bob can still share a window with an event at newest + 5 minutes
+            assertThat(harness.numKeyedStateEntries()).isPositive();
+            assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+            harness.processWatermark(newest.plus(FIVE_MINUTES).toEpochMilli());
+
+            assertThat(harness.extractOutputValues()).isEmpty();
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("thresholds")
+    void aThresholdRecordAtOrBehindTheWatermarkGoesToTheLateOutput(PatternDefinition threshold)
+            throws Exception {
+        try (var harness = thresholdHarness(threshold)) {
+            harness.open();
+            harness.processWatermark(T0.toEpochMilli());
+            CloudTrailRecord late = failedLogin("alice", T0);
+            process(harness, late);
+
+            assertThat(harness.getSideOutput(WindowedDetections.lateTag(threshold.id())))
+                    .extracting(StreamRecord::getValue)
+                    .containsExactly(late);
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
         }
     }
 
@@ -147,6 +222,18 @@ class StateCleanupTest {
                         null);
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 operator, pattern.groupKey(), Types.STRING);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, CloudTrailRecord, Alert>
+            thresholdHarness(PatternDefinition definition) throws Exception {
+        WindowedPattern pattern = WindowedPattern.compile(definition, TestPatterns.FIELDS_EQUAL);
+        ThresholdFunction function =
+                new ThresholdFunction(
+                        pattern,
+                        new AlertFactory(WindowedRun.DETECTED_AT),
+                        WindowedDetections.lateTag(definition.id()));
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(function), pattern.groupKey(), Types.STRING);
     }
 
     private static void process(

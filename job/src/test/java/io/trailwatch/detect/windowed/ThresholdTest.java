@@ -11,6 +11,7 @@ import io.trailwatch.alert.Alert;
 import io.trailwatch.cloudtrail.CloudTrailRecord;
 import io.trailwatch.pattern.PatternDefinition;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -196,6 +197,33 @@ class ThresholdTest {
         CloudTrailRecord third = failedLogin("alice", T0.plusSeconds(61));
         assertThat(run(mode, List.of(first, again, second, third)).eventIds())
                 .containsExactly(ids(List.of(first, second, third)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = RuntimeExecutionMode.class,
+            names = {"BATCH", "STREAMING"})
+    void aBurstOfThousandsOfEventsSlidesItsWindowToTheOneAlert(RuntimeExecutionMode mode)
+            throws Exception {
+        PatternDefinition twoThousandFailures =
+                threshold("failure-storm", FAILED_LOGIN, 2000, FIVE_MINUTES);
+        // Until 10:10 one failure every 200 ms: any five minutes hold 1,501. Then one every 50 ms:
+        // failure 3,666 (10:10:33.300) is the first whose five minutes hold 2,000, reaching back
+        // to failure 1,667 (10:05:33.400). The 1,333 failures after the alert are too few.
+        int burst = 5000;
+        int firstDense = 3000;
+        List<CloudTrailRecord> records = new ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+            long millis = i < firstDense ? 200L * i : 200L * firstDense + 50L * (i - firstDense);
+            records.add(failedLogin("alice", T0.plusMillis(millis)));
+        }
+
+        WindowedRun run =
+                mode == RuntimeExecutionMode.BATCH
+                        ? WindowedRun.batch(records, twoThousandFailures)
+                        : WindowedRun.streaming(records, twoThousandFailures);
+
+        assertThat(run.eventIds()).containsExactly(ids(records.subList(1667, 3667)));
     }
 
     @ParameterizedTest
