@@ -50,16 +50,9 @@ final class EmulatedRun {
     static final int MAX_RECEIVE_COUNT = 5;
     static final String TOPIC_ARN_PREFIX = "arn:aws:sns:us-east-1:000000000000:";
 
-    /**
-     * Every pattern except thresholds on distinct values: those are slow in this version (being
-     * made linear separately) and add nothing to delivery guarantees.
-     */
+    /** The bundled pattern pack, as {@code run} loads it by default. */
     static PatternSet patterns() throws Exception {
-        PatternSet bundled = PatternLocation.parse(PatternLocation.BUNDLED).load();
-        return new PatternSet(
-                bundled.patterns().stream()
-                        .filter(p -> p.threshold() == null || p.threshold().distinct() == null)
-                        .toList());
+        return PatternLocation.parse(PatternLocation.BUNDLED).load();
     }
 
     static final Path SAMPLES = RepositoryFiles.root().resolve("samples");
