@@ -1,7 +1,7 @@
 package io.trailwatch.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.e2e.SubscribedQueue;
+import io.trailwatch.testing.SubscribedQueue;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.trailwatch.demo;
 
-import io.trailwatch.e2e.SubscribedQueue;
 import io.trailwatch.testing.FauxqsEmulator;
 import io.trailwatch.testing.LocalAws;
+import io.trailwatch.testing.SubscribedQueue;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 

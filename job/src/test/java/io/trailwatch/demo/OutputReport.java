@@ -1,7 +1,7 @@
 package io.trailwatch.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.e2e.OutputDirectory;
+import io.trailwatch.testing.OutputDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package io.trailwatch.demo;
 
-import io.trailwatch.e2e.S3EventNotification;
 import io.trailwatch.testing.LocalAws;
+import io.trailwatch.testing.S3EventNotification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

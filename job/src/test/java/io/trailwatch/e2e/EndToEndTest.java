@@ -15,16 +15,17 @@ import io.trailwatch.pipeline.LocalDetection;
 import io.trailwatch.pipeline.RepositoryFiles;
 import io.trailwatch.testing.FauxqsEmulator;
 import io.trailwatch.testing.LocalAws;
+import io.trailwatch.testing.OutputDirectory;
+import io.trailwatch.testing.S3LogDelivery;
+import io.trailwatch.testing.SubscribedQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The whole streaming path of {@code run} on real emulators on 127.0.0.1 (DESIGN §2): the bundled
@@ -100,27 +100,11 @@ class EndToEndTest {
     void sampleLogsDeliveredThroughSqsRaiseTheAlertsOfDetectOnSnsAndAggregatesSumToTheInput()
             throws Exception {
         LocalAws.Queues queues = aws.createQueueWithDeadLetterQueue(3, 30);
-        aws.s3.createBucket(b -> b.bucket(LOG_BUCKET));
-        List<Path> logFiles = sampleLogFiles();
-        for (Path file : logFiles) {
-            String key = SAMPLES.relativize(file).toString();
-            String eTag =
-                    aws.s3
-                            .putObject(
-                                    b -> b.bucket(LOG_BUCKET).key(key), RequestBody.fromFile(file))
-                            .eTag();
-            aws.sqs.sendMessage(
-                    b ->
-                            b.queueUrl(queues.url())
-                                    .messageBody(
-                                            S3EventNotification.objectCreated(
-                                                    LocalAws.REGION,
-                                                    LOG_BUCKET,
-                                                    key,
-                                                    sizeOf(file),
-                                                    eTag,
-                                                    Instant.now())));
-        }
+        new S3LogDelivery(aws, LOG_BUCKET)
+                .deliver(
+                        SAMPLES,
+                        S3LogDelivery.logFilesBelow(SAMPLES.resolve("AWSLogs")),
+                        queues.url());
         JobConfig config = configFor(queues.url());
         PatternSet patterns = config.patternLocation().load();
 
@@ -204,19 +188,5 @@ class EndToEndTest {
         return ConfigSources.load(
                 RunArguments.parse(new String[] {"--config", file.toString()}, new ArrayList<>()),
                 Optional.empty());
-    }
-
-    private static List<Path> sampleLogFiles() throws Exception {
-        try (Stream<Path> files = Files.walk(SAMPLES.resolve("AWSLogs"))) {
-            return files.filter(path -> path.toString().endsWith(".json.gz")).sorted().toList();
-        }
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

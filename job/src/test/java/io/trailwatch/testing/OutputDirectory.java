@@ -1,4 +1,4 @@
-package io.trailwatch.e2e;
+package io.trailwatch.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
