@@ -55,7 +55,7 @@ public final class SqsSourceOptions {
     public static final ConfigOption<Integer> MAX_IN_FLIGHT_MESSAGES =
             ConfigOptions.key("source.sqs.max-in-flight-messages")
                     .intType()
-                    .defaultValue(100)
+                    .defaultValue(1000)
                     .withDescription(
                             "Most messages one reader holds between receiving and deleting them;"
                                     + " beyond it the reader stops receiving (back-pressure).");
