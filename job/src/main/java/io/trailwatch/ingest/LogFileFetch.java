@@ -62,10 +62,15 @@ public final class LogFileFetch {
                 if (eTag == null) {
                     eTag = fetched.eTag();
                     ProcessedFiles.Entry known = processed.lookup(object, eTag, clock.getAsLong());
+                    if (known != null && !known.failed()) {
+                        return new Outcome(Status.ALREADY_READ, eTag, 0, 0, null);
+                    }
+                    if (known != null && known.recordsEmitted() == ProcessedFiles.UNKNOWN_RECORDS) {
+                        return failed(eTag, delivered, bytes, object + " failed before");
+                    }
                     if (known != null) {
-                        return known.failed()
-                                ? failed(eTag, delivered, bytes, object + " failed before")
-                                : new Outcome(Status.ALREADY_READ, eTag, 0, 0, null);
+                        // Failed before: read it again, from the first record not yet emitted.
+                        delivered = known.recordsEmitted();
                     }
                 }
                 if (fetched.contentLength() > limits.maxObjectBytes()) {

@@ -9,15 +9,37 @@ import java.util.Map;
 /**
  * The log files already read, by (bucket, key, ETag), so a redelivered notification does not emit
  * records twice. Bounded twice over: entries expire after a TTL, and beyond {@code maxEntries} the
- * oldest are forgotten. Files that failed for good are remembered too, so a redelivery goes
- * straight back to the redrive policy without emitting the file's first records again.
+ * oldest are forgotten. A file that failed is remembered with the number of its records already
+ * emitted: a redelivery (another receive, or a redrive from the dead-letter queue once the cause is
+ * fixed) reads it again from there, so its first records are never emitted twice, and a file that
+ * is still broken fails again at the same place and goes back to the redrive policy.
  *
  * <p>Thread-safe: the fetch threads ask, the task thread remembers and snapshots.
  */
 public final class ProcessedFiles {
 
-    /** One remembered file. */
-    public record Entry(String bucket, String key, String eTag, boolean failed, long expiresAt) {}
+    /** Records emitted of a failed file remembered before that count was kept (state version 2). */
+    public static final long UNKNOWN_RECORDS = -1;
+
+    /**
+     * One remembered file.
+     *
+     * @param recordsEmitted for a failed file, how many of its records were emitted before it
+     *     failed, or {@link #UNKNOWN_RECORDS}
+     */
+    public record Entry(
+            String bucket,
+            String key,
+            String eTag,
+            boolean failed,
+            long recordsEmitted,
+            long expiresAt) {
+
+        /** An entry as state version 2 kept it, without the count of records emitted. */
+        public Entry(String bucket, String key, String eTag, boolean failed, long expiresAt) {
+            this(bucket, key, eTag, failed, failed ? UNKNOWN_RECORDS : 0, expiresAt);
+        }
+    }
 
     private record FileId(String bucket, String key, String eTag) {}
 
@@ -37,11 +59,18 @@ public final class ProcessedFiles {
     }
 
     public synchronized void remember(
-            S3ObjectRef object, String eTag, boolean failed, long nowMillis) {
+            S3ObjectRef object, String eTag, boolean failed, long recordsEmitted, long nowMillis) {
         FileId id = new FileId(object.bucket(), object.key(), eTag);
         entries.remove(id); // re-insert at the young end
         entries.put(
-                id, new Entry(object.bucket(), object.key(), eTag, failed, nowMillis + ttlMillis));
+                id,
+                new Entry(
+                        object.bucket(),
+                        object.key(),
+                        eTag,
+                        failed,
+                        recordsEmitted,
+                        nowMillis + ttlMillis));
         expire(nowMillis);
         Iterator<FileId> oldest = entries.keySet().iterator();
         while (entries.size() > maxEntries) {

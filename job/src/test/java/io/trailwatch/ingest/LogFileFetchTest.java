@@ -137,11 +137,50 @@ class LogFileFetchTest {
 
     @Test
     void aFileReadBeforeIsNotEmittedAgain() throws Exception {
-        processed.remember(FILE, ETAG, false, NOW);
+        processed.remember(FILE, ETAG, false, 0, NOW);
 
         LogFileFetch.Outcome outcome = read(new ScriptedS3().then(body(THREE_RECORDS)));
 
         assertThat(outcome.status()).isEqualTo(LogFileFetch.Status.ALREADY_READ);
+        assertThat(emitted).isEmpty();
+    }
+
+    @Test
+    void aFileThatFailedPartWayIsReadOnFromThereWhenRedelivered() throws Exception {
+        List<String> ids = new ArrayList<>();
+        StringBuilder json = new StringBuilder("{\"Records\":[");
+        for (int i = 0; i < 2_000; i++) {
+            ids.add("e" + i);
+            json.append(i == 0 ? "" : ",").append(record("e" + i));
+        }
+        byte[] manyRecords = gzip(json.append("]}").toString());
+        // First delivery: every attempt breaks two thirds of the way in; the file fails.
+        ScriptedS3 broken = new ScriptedS3();
+        for (int i = 0; i < FAST_RETRIES.maxAttempts(); i++) {
+            broken.then(breaksAfter(manyRecords, manyRecords.length * 2 / 3));
+        }
+        LogFileFetch.Outcome first = read(broken);
+        assertThat(first.status()).isEqualTo(LogFileFetch.Status.FAILED);
+        assertThat(emitted).isNotEmpty().hasSizeLessThan(ids.size());
+        processed.remember(FILE, first.eTag(), true, first.records(), NOW);
+
+        // Redelivery (or a redrive from the dead-letter queue) once S3 behaves again.
+        LogFileFetch.Outcome second = read(new ScriptedS3().then(body(manyRecords)));
+
+        assertThat(second.status()).isEqualTo(LogFileFetch.Status.READ);
+        assertThat(emitted).as("each record exactly once").isEqualTo(ids);
+    }
+
+    @Test
+    void aFailedFileRememberedWithoutItsCountStillFailsAtOnce() throws Exception {
+        processed.restore(
+                List.of(
+                        new ProcessedFiles.Entry(
+                                FILE.bucket(), FILE.key(), ETAG, true, NOW + 60_000)));
+
+        LogFileFetch.Outcome outcome = read(new ScriptedS3().then(body(THREE_RECORDS)));
+
+        assertThat(outcome.status()).isEqualTo(LogFileFetch.Status.FAILED);
         assertThat(emitted).isEmpty();
     }
 

@@ -14,7 +14,7 @@ class ProcessedFilesTest {
     @Test
     void remembersByBucketKeyAndETag() {
         ProcessedFiles files = new ProcessedFiles(TTL, 10);
-        files.remember(FILE, "\"v1\"", false, T0);
+        files.remember(FILE, "\"v1\"", false, 0, T0);
 
         assertThat(files.lookup(FILE, "\"v1\"", T0 + 1)).isNotNull();
         assertThat(files.lookup(FILE, "\"v2\"", T0 + 1)).as("new content").isNull();
@@ -24,7 +24,7 @@ class ProcessedFilesTest {
     @Test
     void forgetsAfterTheTtl() {
         ProcessedFiles files = new ProcessedFiles(TTL, 10);
-        files.remember(FILE, "\"v1\"", false, T0);
+        files.remember(FILE, "\"v1\"", false, 0, T0);
 
         assertThat(files.lookup(FILE, "\"v1\"", T0 + TTL)).isNull();
         assertThat(files.size()).isZero();
@@ -33,9 +33,9 @@ class ProcessedFilesTest {
     @Test
     void keepsOnlyTheNewestEntriesBeyondTheBound() {
         ProcessedFiles files = new ProcessedFiles(TTL, 2);
-        files.remember(new S3ObjectRef("b", "1"), "e", false, T0);
-        files.remember(new S3ObjectRef("b", "2"), "e", false, T0);
-        files.remember(new S3ObjectRef("b", "3"), "e", true, T0);
+        files.remember(new S3ObjectRef("b", "1"), "e", false, 0, T0);
+        files.remember(new S3ObjectRef("b", "2"), "e", false, 0, T0);
+        files.remember(new S3ObjectRef("b", "3"), "e", true, 0, T0);
 
         assertThat(files.snapshot(T0))
                 .extracting(ProcessedFiles.Entry::key)
@@ -45,7 +45,7 @@ class ProcessedFilesTest {
     @Test
     void restoresEntriesWithTheirExpiry() {
         ProcessedFiles before = new ProcessedFiles(TTL, 10);
-        before.remember(FILE, "\"v1\"", true, T0);
+        before.remember(FILE, "\"v1\"", true, 0, T0);
         ProcessedFiles after = new ProcessedFiles(TTL, 10);
 
         after.restore(before.snapshot(T0));

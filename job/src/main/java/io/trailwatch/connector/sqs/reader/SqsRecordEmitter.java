@@ -50,6 +50,7 @@ final class SqsRecordEmitter
                     element.file,
                     outcome.eTag(),
                     outcome.status() == LogFileFetch.Status.FAILED,
+                    outcome.records(),
                     System.currentTimeMillis());
         }
     }

@@ -27,10 +27,11 @@ public final class SqsSplitSerializer implements SimpleVersionedSerializer<SqsSp
 
     static final int VERSION_1 = 1;
     static final int VERSION_2 = 2;
+    static final int VERSION_3 = 3;
 
     @Override
     public int getVersion() {
-        return VERSION_2;
+        return VERSION_3;
     }
 
     @Override
@@ -49,15 +50,16 @@ public final class SqsSplitSerializer implements SimpleVersionedSerializer<SqsSp
             case VERSION_1:
                 return new SqsSplit(in.readUTF(), in.readUTF(), List.of());
             case VERSION_2:
+            case VERSION_3:
                 String splitId = in.readUTF();
                 String queueUrl = in.readUTF();
-                return new SqsSplit(splitId, queueUrl, readProcessedFiles(in));
+                return new SqsSplit(splitId, queueUrl, readProcessedFiles(in, version));
             default:
                 throw new IOException(
                         "unknown SqsSplit serialization version "
                                 + version
                                 + "; this build reads versions 1 to "
-                                + VERSION_2);
+                                + VERSION_3);
         }
     }
 
@@ -74,6 +76,22 @@ public final class SqsSplitSerializer implements SimpleVersionedSerializer<SqsSp
         }
     }
 
+    /** Version 2 (no count of records emitted), kept so the test proves old checkpoints restore. */
+    static byte[] serializeV2(SqsSplit split) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        out.writeUTF(split.splitId());
+        out.writeUTF(split.queueUrl());
+        out.writeInt(split.processedFiles().size());
+        for (ProcessedFiles.Entry file : split.processedFiles()) {
+            out.writeUTF(file.bucket());
+            out.writeUTF(file.key());
+            out.writeUTF(file.eTag());
+            out.writeBoolean(file.failed());
+            out.writeLong(file.expiresAt());
+        }
+        return out.getCopyOfBuffer();
+    }
+
     static void writeProcessedFiles(DataOutput out, List<ProcessedFiles.Entry> files)
             throws IOException {
         out.writeInt(files.size());
@@ -82,11 +100,13 @@ public final class SqsSplitSerializer implements SimpleVersionedSerializer<SqsSp
             out.writeUTF(file.key());
             out.writeUTF(file.eTag());
             out.writeBoolean(file.failed());
+            out.writeLong(file.recordsEmitted());
             out.writeLong(file.expiresAt());
         }
     }
 
-    static List<ProcessedFiles.Entry> readProcessedFiles(DataInput in) throws IOException {
+    static List<ProcessedFiles.Entry> readProcessedFiles(DataInput in, int version)
+            throws IOException {
         int count = in.readInt();
         List<ProcessedFiles.Entry> files = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -94,7 +114,14 @@ public final class SqsSplitSerializer implements SimpleVersionedSerializer<SqsSp
             String key = in.readUTF();
             String eTag = in.readUTF();
             boolean failed = in.readBoolean();
-            files.add(new ProcessedFiles.Entry(bucket, key, eTag, failed, in.readLong()));
+            if (version >= VERSION_3) {
+                long recordsEmitted = in.readLong();
+                files.add(
+                        new ProcessedFiles.Entry(
+                                bucket, key, eTag, failed, recordsEmitted, in.readLong()));
+            } else {
+                files.add(new ProcessedFiles.Entry(bucket, key, eTag, failed, in.readLong()));
+            }
         }
         return files;
     }

@@ -30,6 +30,27 @@ class SqsSplitSerializerTest {
     }
 
     @Test
+    void readsVersionTwoSplitsWhoseFailedFilesHaveNoCount() throws IOException {
+        ProcessedFiles.Entry failed =
+                new ProcessedFiles.Entry("bucket", "AWSLogs/b.json.gz", "\"etag-2\"", true, 2_000L);
+        SqsSplit v2 = new SqsSplit("sqs-reader-0", QUEUE, List.of(failed));
+
+        SqsSplit restored =
+                SqsSplitSerializer.INSTANCE.deserialize(
+                        SqsSplitSerializer.VERSION_2, SqsSplitSerializer.serializeV2(v2));
+
+        assertThat(restored.processedFiles())
+                .singleElement()
+                .satisfies(
+                        entry -> {
+                            assertThat(entry.failed()).isTrue();
+                            assertThat(entry.recordsEmitted())
+                                    .isEqualTo(ProcessedFiles.UNKNOWN_RECORDS);
+                            assertThat(entry.expiresAt()).isEqualTo(2_000L);
+                        });
+    }
+
+    @Test
     void readsVersionOneSplitsWithoutRememberedFiles() throws IOException {
         byte[] versionOne =
                 SqsSplitSerializer.serializeV1(new SqsSplit("sqs-reader-0", QUEUE, List.of()));
