@@ -154,7 +154,7 @@ public final class Benchmark {
         }
         try {
             latencySample = probe.get().measure(options.latency(), System.err);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) { // LinkageError: a clash on the class path
             out.println("  not measured: " + e);
             return;
         }
