@@ -25,9 +25,11 @@ public final class BenchCommand {
             String.join(
                     "\n",
                     "  bench [--size 64MB | --records N] [--seed N] [--corpus DIR] [--patterns PATH]",
-                    "        [--only parse,filter,e2e,scaling] [--iterations N] [--warmups N]",
+                    "        [--only parse,filter,e2e,scaling,latency] [--iterations N] [--warmups N]",
                     "        [--e2e-iterations N] [--parallelism N] [--filter-records N]",
                     "        [--pattern-counts 1,5,10,25,55] [--plot FILE.png]",
+                    "        [--latency-notifications 200] [--latency-rate 5]",
+                    "        [--latency-sink-buffer-ms MS]",
                     "        Measures parsing, filtering and detection on a generated corpus and",
                     "        prints figures and ratios; see docs/performance.md.");
 
@@ -52,7 +54,10 @@ public final class BenchCommand {
                     "parallelism",
                     "filter-records",
                     "pattern-counts",
-                    "plot");
+                    "plot",
+                    "latency-notifications",
+                    "latency-rate",
+                    "latency-sink-buffer-ms");
 
     private BenchCommand() {}
 
@@ -61,7 +66,6 @@ public final class BenchCommand {
         if (!line.positional().isEmpty()) {
             throw new UsageException("bench takes no positional arguments: " + line.positional());
         }
-        Path corpusDir = line.has("corpus") ? existingCorpus(line) : generatedCorpus(line, err);
         PatternSet patterns;
         try {
             patterns =
@@ -85,11 +89,41 @@ public final class BenchCommand {
                                 ? patternCounts(line.value("pattern-counts", null))
                                 : defaults.patternCounts(),
                         line.has("only") ? sections(line.value("only", null)) : defaults.sections(),
-                        line.has("plot") ? Path.of(line.value("plot", null)) : null);
-        err.println("bench: reading the corpus once (size, record count, page cache)…");
-        Corpus corpus = Corpus.scan(corpusDir);
+                        line.has("plot") ? Path.of(line.value("plot", null)) : null,
+                        latencySettings(line));
+        Corpus corpus = null;
+        if (!options.sections().equals(EnumSet.of(Benchmark.Section.LATENCY))) {
+            Path corpusDir = line.has("corpus") ? existingCorpus(line) : generatedCorpus(line, err);
+            err.println("bench: reading the corpus once (size, record count, page cache)…");
+            corpus = Corpus.scan(corpusDir);
+        }
         new Benchmark(corpus, patterns, options, out).run();
         return 0;
+    }
+
+    private static LatencySettings latencySettings(CommandLine line) {
+        LatencySettings defaults = LatencySettings.defaults();
+        double rate = defaults.ratePerSecond();
+        if (line.has("latency-rate")) {
+            String text = line.value("latency-rate", null);
+            try {
+                rate = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                rate = -1;
+            }
+            if (!(rate > 0)) {
+                throw new UsageException(
+                        "--latency-rate takes notifications per second above 0, such as 5; got "
+                                + text);
+            }
+        }
+        return new LatencySettings(
+                positive(line, "latency-notifications", defaults.notifications(), 1),
+                rate,
+                defaults.checkpointInterval(),
+                defaults.sqsWaitTime(),
+                positive(line, "latency-sink-buffer-ms", 0, 0),
+                defaults.alertTimeout());
     }
 
     private static Path existingCorpus(CommandLine line) {
@@ -144,7 +178,8 @@ public final class BenchCommand {
                 sections.add(Benchmark.Section.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(
-                        "--only takes parse, filter, e2e and scaling, separated by commas; got "
+                        "--only takes parse, filter, e2e, scaling and latency, separated by commas;"
+                                + " got "
                                 + name);
             }
         }

@@ -49,7 +49,8 @@ public final class Benchmark {
         PARSE,
         FILTER,
         E2E,
-        SCALING
+        SCALING,
+        LATENCY
     }
 
     /** Targets of issue 7, as ratios. */
@@ -57,6 +58,7 @@ public final class Benchmark {
 
     static final double PARSE_VS_AWS_LIBRARY_TARGET = 2.0;
     static final double DETECT_VS_PARSE_TARGET = 0.50;
+    static final double LATENCY_P99_TARGET_MILLIS = 2_000;
 
     /**
      * @param warmups untimed iterations before measuring (parse and filter)
@@ -66,6 +68,7 @@ public final class Benchmark {
      * @param filterRecords how many records the filter measurement evaluates per iteration
      * @param patternCounts pattern counts of the scaling measurement
      * @param plot where to write the scaling plot (PNG), or null
+     * @param latency how the latency section drives the streaming job
      */
     public record Options(
             int warmups,
@@ -75,7 +78,8 @@ public final class Benchmark {
             int filterRecords,
             List<Integer> patternCounts,
             Set<Section> sections,
-            Path plot) {
+            Path plot,
+            LatencySettings latency) {
 
         public static Options defaults() {
             return new Options(
@@ -86,7 +90,8 @@ public final class Benchmark {
                     50_000,
                     List.of(1, 5, 10, 25, 55),
                     EnumSet.allOf(Section.class),
-                    null);
+                    null,
+                    LatencySettings.defaults());
         }
     }
 
@@ -103,6 +108,9 @@ public final class Benchmark {
     private double detectRate = Double.NaN;
     private List<CloudTrailRecord> filterSample;
 
+    /**
+     * @param corpus the corpus of the throughput sections; null when only {@code latency} runs
+     */
     Benchmark(Corpus corpus, PatternSet patterns, Options options, PrintStream out) {
         this.corpus = corpus;
         this.patterns = patterns;
@@ -124,12 +132,46 @@ public final class Benchmark {
         if (options.sections().contains(Section.SCALING)) {
             scaling();
         }
-        out.println();
-        out.println(
-                "latency (SQS notification -> SNS alert, p50/p99): not measured yet; TODO in"
-                        + " docs/performance.md");
+        if (options.sections().contains(Section.LATENCY)) {
+            latency();
+        }
         printRatios();
         out.printf(Locale.ROOT, "load average at the end: %.2f%n", loadAverage());
+    }
+
+    private LatencySample latencySample;
+
+    /** SQS notification to SNS alert through the streaming job on the emulators. */
+    private void latency() {
+        out.println();
+        out.println("latency: SendMessage -> alert on the SNS-subscribed queue, streaming job");
+        var probe = ServiceLoader.load(LatencyProbe.class).findFirst();
+        if (probe.isEmpty()) {
+            out.println(
+                    "  not measured: the emulators are on the test class path only; run the"
+                            + " Maven bench profile");
+            return;
+        }
+        try {
+            latencySample = probe.get().measure(options.latency(), System.err);
+        } catch (Exception | LinkageError e) { // LinkageError: a clash on the class path
+            out.println("  not measured: " + e);
+            return;
+        }
+        LatencySample sample = latencySample;
+        sample.notes().forEach(note -> out.println("  " + note));
+        out.printf(
+                Locale.ROOT,
+                "  %d notifications measured, %d without an alert in time%n",
+                sample.count(),
+                sample.missing());
+        out.printf(
+                Locale.ROOT,
+                "  p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                sample.percentileMillis(50),
+                sample.percentileMillis(90),
+                sample.percentileMillis(99),
+                sample.maxMillis());
     }
 
     private void printMachine() {
@@ -143,6 +185,9 @@ public final class Benchmark {
                 System.getProperty("java.vm.name"),
                 runtime.maxMemory() >> 20,
                 loadAverage());
+        if (corpus == null) {
+            return; // latency only: it reads no corpus
+        }
         out.printf(
                 Locale.ROOT,
                 "corpus: %s: %,d files, %,d records, %.1f MB uncompressed, %.1f MB gzip%n",
@@ -380,6 +425,20 @@ public final class Benchmark {
                 detectRate / parseOnlyRate,
                 DETECT_VS_PARSE_TARGET,
                 "%.2f");
+        if (latencySample == null || latencySample.count() == 0) {
+            out.printf(Locale.ROOT, "  %-44s not measured in this run%n", "latency p99 < 2 s");
+        } else {
+            double p99 = latencySample.percentileMillis(99);
+            out.printf(
+                    Locale.ROOT,
+                    "  %-44s %.0f ms   target < %.0f ms   %s%n",
+                    "latency p99 (notification -> SNS alert)",
+                    p99,
+                    LATENCY_P99_TARGET_MILLIS,
+                    p99 < LATENCY_P99_TARGET_MILLIS && latencySample.missing() == 0
+                            ? "met"
+                            : "MISSED");
+        }
     }
 
     private void ratio(String name, double value, double target, String format) {
