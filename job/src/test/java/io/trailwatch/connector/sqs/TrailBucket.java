@@ -12,13 +12,13 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Real CloudTrail log files (invictus-ir/aws_dataset, MIT, see resources ingest/invictus/LICENSE)
+ * Real CloudTrail log files (invictus-ir/aws_dataset, MIT, see resources datasets/invictus/LICENSE)
  * uploaded gzip-compressed under the keys CloudTrail gives them.
  */
 final class TrailBucket {
 
     static final String ACCOUNT = "218007301253";
-    static final String DATASET = "/ingest/invictus/";
+    static final String DATASET = "/datasets/invictus/";
 
     static final String F1205 = "218007301253_CloudTrail_us-east-1_20230710T1205Z_nx9Yx1FyJdBaTqKj";
     static final String F1210 = "218007301253_CloudTrail_us-east-1_20230710T1210Z_bXGZYqBeCCsqWq1U";
