@@ -191,7 +191,8 @@ class OutageTest {
                 switch (service) {
                     case S3 -> 50; // up to 8 files at once, each retried with backoff
                     case SQS -> 20; // two readers pausing a second between polls
-                    case SNS -> 50; // the sink resubmits at once; only the SDK backs off
+                    case SNS -> 100; // the sink resubmits at once; only the SDK backs off (~20-55/s
+                        // seen)
                 };
         return (int) (perSecond * OUTAGE.toSeconds());
     }
