@@ -18,6 +18,8 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -86,7 +88,7 @@ public final class LocalDetection {
     private Result run(List<Path> logs, RunCounters counters) throws Exception {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(
-                        counters.register(new Configuration()));
+                        counters.register(localClusterConfig()));
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(parallelism);
 
@@ -121,6 +123,20 @@ public final class LocalDetection {
                 count == null ? 0 : count,
                 counters.sum("recordsMalformed"),
                 counters.sum("filesFailed"));
+    }
+
+    /**
+     * Batch execution sorts the input of every keyed operator in managed memory, and each of them
+     * gets an equal share of it. Flink's local default, 128 MB for the whole cluster, leaves a few
+     * MB per operator, so a pattern fed most of the records (mass-discovery reads every List,
+     * Describe and Get call) spills its sort to disk. The memory is only taken while sorting.
+     */
+    static final MemorySize SORT_MEMORY = MemorySize.ofMebiBytes(1024);
+
+    private static Configuration localClusterConfig() {
+        Configuration config = new Configuration();
+        config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, SORT_MEMORY);
+        return config;
     }
 
     /** Counts the records read, for the summary line; chained to the source, so nearly free. */
