@@ -148,6 +148,15 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void theStringLengthLimitOfLogFilesMustBePositive() {
+        assertThat(problemsOf(complete().put("source.s3.max-string-length", "0", "f")))
+                .extracting(ConfigProblem::toString)
+                .containsExactly(
+                        "option 'source.s3.max-string-length' (from f): must be at least 1, was"
+                                + " 0");
+    }
+
+    @Test
     void checkpointingCannotBeTurnedOff() {
         assertThat(problemsOf(complete().put("checkpoint.interval", "0 s", "f")))
                 .extracting(ConfigProblem::toString)
