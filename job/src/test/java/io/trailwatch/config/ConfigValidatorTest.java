@@ -171,7 +171,7 @@ class ConfigValidatorTest {
 
         assertThat(config.source()).isNotNull();
         assertThat(config.alertSink().topicArn()).isEqualTo(TOPIC_ARN);
-        assertThat(config.alertSink().maxTimeInBuffer()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.alertSink().maxTimeInBuffer()).isEqualTo(Duration.ofMillis(100));
         assertThat(config.alertSink().retryBackoff()).isEqualTo(SnsRetryBackoff.DEFAULT);
     }
 

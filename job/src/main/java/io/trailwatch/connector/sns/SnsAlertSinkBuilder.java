@@ -23,7 +23,14 @@ public class SnsAlertSinkBuilder
     public static final int DEFAULT_MAX_IN_FLIGHT_REQUESTS = 4;
     static final int DEFAULT_MAX_BUFFERED_REQUESTS = 1_000;
     static final long DEFAULT_MAX_BATCH_SIZE_IN_BYTES = SnsPublishEntry.MAX_PUBLISH_BYTES;
-    public static final Duration DEFAULT_MAX_TIME_IN_BUFFER = Duration.ofMillis(500);
+
+    /**
+     * Short, because at a few alerts a second batches never fill and the wait is all latency (the
+     * latency bench: p50 ~600 ms at 500 ms, ~220 ms at 100 ms). The price is fuller batches: SNS
+     * bills per request, and at a few alerts a second a 100 ms buffer sends some more, half-empty
+     * ones (cents a day); a burst of 10 alerts goes as one request at once either way.
+     */
+    public static final Duration DEFAULT_MAX_TIME_IN_BUFFER = Duration.ofMillis(100);
 
     /** Alerts are wanted soon; a longer wait saves no request worth having. */
     public static final Duration MAX_TIME_IN_BUFFER_LIMIT = Duration.ofMinutes(1);

@@ -43,7 +43,7 @@ class SnsAlertSinkBuilderTest {
                 SnsAlertSink.builder().setTopicArn(TOPIC_ARN).setRegion("eu-west-1").build();
 
         assertThat(sink.topicArn()).isEqualTo(TOPIC_ARN);
-        assertThat(sink.maxTimeInBuffer()).isEqualTo(Duration.ofMillis(500));
+        assertThat(sink.maxTimeInBuffer()).isEqualTo(Duration.ofMillis(100));
         assertThat(sink.retryBackoff()).isEqualTo(SnsRetryBackoff.DEFAULT);
     }
 
