@@ -164,19 +164,12 @@ class CrashRecoveryTest {
         assertThat(outcome.archivedAlertIds())
                 .as("the alert archive (exactly once)")
                 .containsExactlyInAnyOrderElementsOf(expectedIds);
-        // KNOWN BUG (docs/reliability.md): after a crash during the SNS publish, an aggregate
-        // has once counted one record twice (2,901 of 2,900). Until it is fixed, this asserts that
-        // no record is lost; restore isEqualTo(everyDimensionCounts(...)) with the fix.
         assertThat(outcome.minuteTotals())
-                .as("minute aggregates count every record")
-                .allSatisfy(
-                        (dimension, count) ->
-                                assertThat(count).isGreaterThanOrEqualTo(expected.records()));
+                .as("minute aggregates count every record once")
+                .isEqualTo(EmulatedRun.everyDimensionCounts(expected.records()));
         assertThat(outcome.hourTotals())
-                .as("hour aggregates count every record")
-                .allSatisfy(
-                        (dimension, count) ->
-                                assertThat(count).isGreaterThanOrEqualTo(expected.records()));
+                .as("hour aggregates count every record once")
+                .isEqualTo(EmulatedRun.everyDimensionCounts(expected.records()));
         assertThat(outcome.messagesLeft()).as("notifications left on the queue").isZero();
         assertThat(outcome.deadLettered()).as("notifications on the dead-letter queue").isZero();
     }

@@ -1,11 +1,17 @@
 package io.trailwatch.connector.sqs.enumerator;
 
+import io.trailwatch.connector.sqs.event.RestoredFilesEvent;
+import io.trailwatch.connector.sqs.event.SharedFilesEvent;
 import io.trailwatch.connector.sqs.split.SqsSplit;
+import io.trailwatch.ingest.ProcessedFiles;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.slf4j.Logger;
@@ -15,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * Gives every reader subtask one split for the queue: all readers long-poll the same queue, and SQS
  * itself spreads the messages among them. A split handed back by a failed reader goes to the reader
  * that takes the subtask over.
+ *
+ * <p>SQS may redeliver a message to any reader, so the enumerator also pools what every reader
+ * restored ({@link RestoredFilesEvent}) and, once all readers reported, gives all of them the whole
+ * pool ({@link SharedFilesEvent}); readers receive nothing before that.
  */
 public final class SqsSplitEnumerator implements SplitEnumerator<SqsSplit, SqsEnumeratorState> {
 
@@ -26,6 +36,12 @@ public final class SqsSplitEnumerator implements SplitEnumerator<SqsSplit, SqsEn
     private final Set<String> assignedSplitIds;
     private final Map<String, SqsSplit> returnedSplits = new LinkedHashMap<>();
 
+    /** What each reader subtask restored, by subtask, since this enumerator started. */
+    private final Map<Integer, List<ProcessedFiles.Entry>> restoredByReader = new TreeMap<>();
+
+    /** Remembered files of splits handed back; they reach a reader only after it reported. */
+    private final List<ProcessedFiles.Entry> returnedFiles = new ArrayList<>();
+
     public SqsSplitEnumerator(
             SplitEnumeratorContext<SqsSplit> context,
             String queueUrl,
@@ -36,6 +52,7 @@ public final class SqsSplitEnumerator implements SplitEnumerator<SqsSplit, SqsEn
         this.bounded = bounded;
         this.assignedSplitIds = new HashSet<>(restored.assignedSplitIds());
         restored.returnedSplits().forEach(split -> returnedSplits.put(split.splitId(), split));
+        returnedSplits.values().forEach(split -> returnedFiles.addAll(split.processedFiles()));
     }
 
     @Override
@@ -49,6 +66,33 @@ public final class SqsSplitEnumerator implements SplitEnumerator<SqsSplit, SqsEn
         for (SqsSplit split : splits) {
             returnedSplits.put(split.splitId(), split);
             assignedSplitIds.remove(split.splitId());
+            returnedFiles.addAll(split.processedFiles());
+        }
+    }
+
+    @Override
+    public void handleSourceEvent(int subtaskId, SourceEvent event) {
+        if (!(event instanceof RestoredFilesEvent restored)) {
+            LOG.warn("Ignoring unknown event {} from reader {}", event, subtaskId);
+            return;
+        }
+        restoredByReader.put(subtaskId, restored.files());
+        int parallelism = context.currentParallelism();
+        if (restoredByReader.size() < parallelism) {
+            LOG.info(
+                    "Reader {} restored {} remembered files; {} of {} readers reported",
+                    subtaskId,
+                    restored.files().size(),
+                    restoredByReader.size(),
+                    parallelism);
+            return;
+        }
+        // All reported (or one restarted on its own and reported again): everyone gets the pool.
+        List<ProcessedFiles.Entry> pool = new ArrayList<>(returnedFiles);
+        restoredByReader.values().forEach(pool::addAll);
+        LOG.info("Sharing {} restored remembered files with {} readers", pool.size(), parallelism);
+        for (int reader : restoredByReader.keySet()) {
+            context.sendEventToSourceReader(reader, new SharedFilesEvent(pool));
         }
     }
 
