@@ -1,0 +1,86 @@
+package io.trailwatch.connector.sqs.enumerator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailwatch.connector.sqs.event.RestoredFilesEvent;
+import io.trailwatch.connector.sqs.event.SharedFilesEvent;
+import io.trailwatch.connector.sqs.split.SqsSplit;
+import io.trailwatch.ingest.ProcessedFiles;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SQS redelivers a message to any reader, so after a restore every reader must know the files all
+ * readers had read (part or all of) before the checkpoint, before it receives anything.
+ */
+class SqsSplitEnumeratorTest {
+
+    private static final String QUEUE = "https://sqs.us-east-1.amazonaws.com/1/trail";
+    private static final long EXPIRES = 1_700_000_000_000L;
+
+    /** Reader 0 had emitted 3 of this file's records when the checkpoint was taken. */
+    private static final ProcessedFiles.Entry PARTLY_READ_BY_0 =
+            new ProcessedFiles.Entry("trail", "AWSLogs/a.json.gz", "\"e1\"", true, 3, EXPIRES);
+
+    /** Reader 1 had read this file to its end. */
+    private static final ProcessedFiles.Entry READ_BY_1 =
+            new ProcessedFiles.Entry("trail", "AWSLogs/b.json.gz", "\"e2\"", false, 40, EXPIRES);
+
+    private final MockSplitEnumeratorContext<SqsSplit> context =
+            new MockSplitEnumeratorContext<>(2);
+
+    private SqsSplitEnumerator restoredEnumerator(List<SqsSplit> returnedSplits) {
+        return new SqsSplitEnumerator(
+                context,
+                QUEUE,
+                false,
+                new SqsEnumeratorState(
+                        Set.of(SqsSplit.splitIdFor(0), SqsSplit.splitIdFor(1)), returnedSplits));
+    }
+
+    private Map<Integer, List<SourceEvent>> sentEvents() throws Exception {
+        return context.getSentSourceEvent();
+    }
+
+    private static List<ProcessedFiles.Entry> sharedFiles(List<SourceEvent> events) {
+        assertThat(events).hasSize(1).first().isInstanceOf(SharedFilesEvent.class);
+        return ((SharedFilesEvent) events.get(0)).files();
+    }
+
+    @Test
+    void noReaderMayReceiveUntilEveryReaderReportedWhatItRestored() throws Exception {
+        SqsSplitEnumerator enumerator = restoredEnumerator(List.of());
+
+        enumerator.handleSourceEvent(0, new RestoredFilesEvent(List.of(PARTLY_READ_BY_0)));
+
+        assertThat(sentEvents()).as("reader 1 has not reported yet").isEmpty();
+    }
+
+    @Test
+    void everyReaderGetsTheFilesAllReadersRestored() throws Exception {
+        SqsSplitEnumerator enumerator = restoredEnumerator(List.of());
+
+        enumerator.handleSourceEvent(0, new RestoredFilesEvent(List.of(PARTLY_READ_BY_0)));
+        enumerator.handleSourceEvent(1, new RestoredFilesEvent(List.of(READ_BY_1)));
+
+        Map<Integer, List<SourceEvent>> sent = sentEvents();
+        assertThat(sent).containsOnlyKeys(0, 1);
+        assertThat(sharedFiles(sent.get(0))).containsExactlyInAnyOrder(PARTLY_READ_BY_0, READ_BY_1);
+        assertThat(sharedFiles(sent.get(1))).containsExactlyInAnyOrder(PARTLY_READ_BY_0, READ_BY_1);
+    }
+
+    @Test
+    void aSplitHandedBackSharesItsFilesToo() throws Exception {
+        SqsSplit returned = new SqsSplit(SqsSplit.splitIdFor(1), QUEUE, List.of(READ_BY_1));
+        SqsSplitEnumerator enumerator = restoredEnumerator(List.of(returned));
+
+        enumerator.handleSourceEvent(0, new RestoredFilesEvent(List.of()));
+        enumerator.handleSourceEvent(1, new RestoredFilesEvent(List.of()));
+
+        assertThat(sharedFiles(sentEvents().get(0))).containsExactly(READ_BY_1);
+    }
+}
