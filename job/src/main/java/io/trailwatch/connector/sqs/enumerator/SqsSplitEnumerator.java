@@ -39,8 +39,11 @@ public final class SqsSplitEnumerator implements SplitEnumerator<SqsSplit, SqsEn
     /** What each reader subtask restored, by subtask, since this enumerator started. */
     private final Map<Integer, List<ProcessedFiles.Entry>> restoredByReader = new TreeMap<>();
 
-    /** Remembered files of splits handed back; they reach a reader only after it reported. */
-    private final List<ProcessedFiles.Entry> returnedFiles = new ArrayList<>();
+    /**
+     * Remembered files of splits handed back, by split: the reader that takes one over gets it
+     * after it reported, so the pool must carry its files.
+     */
+    private final Map<String, List<ProcessedFiles.Entry>> returnedFiles = new TreeMap<>();
 
     public SqsSplitEnumerator(
             SplitEnumeratorContext<SqsSplit> context,
@@ -52,7 +55,9 @@ public final class SqsSplitEnumerator implements SplitEnumerator<SqsSplit, SqsEn
         this.bounded = bounded;
         this.assignedSplitIds = new HashSet<>(restored.assignedSplitIds());
         restored.returnedSplits().forEach(split -> returnedSplits.put(split.splitId(), split));
-        returnedSplits.values().forEach(split -> returnedFiles.addAll(split.processedFiles()));
+        returnedSplits
+                .values()
+                .forEach(split -> returnedFiles.put(split.splitId(), split.processedFiles()));
     }
 
     @Override
@@ -66,7 +71,7 @@ public final class SqsSplitEnumerator implements SplitEnumerator<SqsSplit, SqsEn
         for (SqsSplit split : splits) {
             returnedSplits.put(split.splitId(), split);
             assignedSplitIds.remove(split.splitId());
-            returnedFiles.addAll(split.processedFiles());
+            returnedFiles.put(split.splitId(), split.processedFiles());
         }
     }
 
@@ -77,27 +82,48 @@ public final class SqsSplitEnumerator implements SplitEnumerator<SqsSplit, SqsEn
             return;
         }
         restoredByReader.put(subtaskId, restored.files());
-        int parallelism = context.currentParallelism();
-        if (restoredByReader.size() < parallelism) {
+        List<Integer> waitingFor = readersNotReported();
+        if (!waitingFor.isEmpty()) {
             LOG.info(
-                    "Reader {} restored {} remembered files; {} of {} readers reported",
+                    "Reader {} restored {} remembered files; waiting for readers {}",
                     subtaskId,
                     restored.files().size(),
-                    restoredByReader.size(),
-                    parallelism);
+                    waitingFor);
             return;
         }
         // All reported (or one restarted on its own and reported again): everyone gets the pool.
-        List<ProcessedFiles.Entry> pool = new ArrayList<>(returnedFiles);
+        List<ProcessedFiles.Entry> pool = new ArrayList<>();
+        returnedFiles.values().forEach(pool::addAll);
         restoredByReader.values().forEach(pool::addAll);
-        LOG.info("Sharing {} restored remembered files with {} readers", pool.size(), parallelism);
+        LOG.info(
+                "Sharing {} restored remembered files with {} readers",
+                pool.size(),
+                restoredByReader.size());
         for (int reader : restoredByReader.keySet()) {
             context.sendEventToSourceReader(reader, new SharedFilesEvent(pool));
         }
     }
 
+    /**
+     * Subtasks without a report from their running reader. A report counts only while its reader is
+     * registered: after a failover the enumerator may live on, and a failed reader's report is
+     * stale (its replacement reports again once registered).
+     */
+    private List<Integer> readersNotReported() {
+        Set<Integer> registered = context.registeredReaders().keySet();
+        restoredByReader.keySet().retainAll(registered);
+        List<Integer> missing = new ArrayList<>();
+        for (int subtask = 0; subtask < context.currentParallelism(); subtask++) {
+            if (!restoredByReader.containsKey(subtask)) {
+                missing.add(subtask);
+            }
+        }
+        return missing;
+    }
+
     @Override
     public void addReader(int subtaskId) {
+        restoredByReader.remove(subtaskId); // a new reader attempt reports what it restored
         String splitId = SqsSplit.splitIdFor(subtaskId);
         SqsSplit split = returnedSplits.remove(splitId);
         if (split == null && !assignedSplitIds.contains(splitId)) {

@@ -9,6 +9,7 @@ import io.trailwatch.ingest.ProcessedFiles;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.api.connector.source.ReaderInfo;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
 import org.junit.jupiter.api.Test;
@@ -34,12 +35,23 @@ class SqsSplitEnumeratorTest {
             new MockSplitEnumeratorContext<>(2);
 
     private SqsSplitEnumerator restoredEnumerator(List<SqsSplit> returnedSplits) {
-        return new SqsSplitEnumerator(
-                context,
-                QUEUE,
-                false,
-                new SqsEnumeratorState(
-                        Set.of(SqsSplit.splitIdFor(0), SqsSplit.splitIdFor(1)), returnedSplits));
+        SqsSplitEnumerator enumerator =
+                new SqsSplitEnumerator(
+                        context,
+                        QUEUE,
+                        false,
+                        new SqsEnumeratorState(
+                                Set.of(SqsSplit.splitIdFor(0), SqsSplit.splitIdFor(1)),
+                                returnedSplits));
+        startReader(enumerator, 0);
+        startReader(enumerator, 1);
+        return enumerator;
+    }
+
+    /** What Flink does when a reader (attempt) opens: register it, then tell the enumerator. */
+    private void startReader(SqsSplitEnumerator enumerator, int subtask) {
+        context.registerReader(new ReaderInfo(subtask, "localhost"));
+        enumerator.addReader(subtask);
     }
 
     private Map<Integer, List<SourceEvent>> sentEvents() throws Exception {
@@ -71,6 +83,32 @@ class SqsSplitEnumeratorTest {
         assertThat(sent).containsOnlyKeys(0, 1);
         assertThat(sharedFiles(sent.get(0))).containsExactlyInAnyOrder(PARTLY_READ_BY_0, READ_BY_1);
         assertThat(sharedFiles(sent.get(1))).containsExactlyInAnyOrder(PARTLY_READ_BY_0, READ_BY_1);
+    }
+
+    @Test
+    void afterAFailoverOnlyReportsOfTheRunningReadersCount() throws Exception {
+        SqsSplitEnumerator enumerator = restoredEnumerator(List.of());
+        enumerator.handleSourceEvent(0, new RestoredFilesEvent(List.of(PARTLY_READ_BY_0)));
+        enumerator.handleSourceEvent(1, new RestoredFilesEvent(List.of()));
+        int sharedBefore = sentEvents().get(1).size();
+
+        // Both readers fail; the enumerator lives on. Reader 1's new attempt reports first.
+        context.unregisterReader(0);
+        context.unregisterReader(1);
+        startReader(enumerator, 1);
+        enumerator.handleSourceEvent(1, new RestoredFilesEvent(List.of(READ_BY_1)));
+
+        assertThat(sentEvents().get(1))
+                .as("reader 0's new attempt has not reported: its old report is stale")
+                .hasSize(sharedBefore);
+
+        startReader(enumerator, 0);
+        enumerator.handleSourceEvent(0, new RestoredFilesEvent(List.of(PARTLY_READ_BY_0)));
+
+        List<SourceEvent> toReader1 = sentEvents().get(1);
+        assertThat(toReader1).hasSize(sharedBefore + 1);
+        assertThat(((SharedFilesEvent) toReader1.get(sharedBefore)).files())
+                .containsExactlyInAnyOrder(PARTLY_READ_BY_0, READ_BY_1);
     }
 
     @Test
