@@ -36,8 +36,11 @@ public final class SqsSplitEnumerator implements SplitEnumerator<SqsSplit, SqsEn
     private final Set<String> assignedSplitIds;
     private final Map<String, SqsSplit> returnedSplits = new LinkedHashMap<>();
 
-    /** What each reader subtask restored, by subtask, since this enumerator started. */
+    /** What each running reader restored, by subtask, once its report is complete. */
     private final Map<Integer, List<ProcessedFiles.Entry>> restoredByReader = new TreeMap<>();
+
+    /** Reports still arriving, batch by batch, by subtask. */
+    private final Map<Integer, List<ProcessedFiles.Entry>> reportsArriving = new TreeMap<>();
 
     /**
      * Remembered files of splits handed back, by split: the reader that takes one over gets it
@@ -81,13 +84,19 @@ public final class SqsSplitEnumerator implements SplitEnumerator<SqsSplit, SqsEn
             LOG.warn("Ignoring unknown event {} from reader {}", event, subtaskId);
             return;
         }
-        restoredByReader.put(subtaskId, restored.files());
+        List<ProcessedFiles.Entry> report =
+                reportsArriving.computeIfAbsent(subtaskId, subtask -> new ArrayList<>());
+        report.addAll(restored.files());
+        if (!restored.isLast()) {
+            return;
+        }
+        restoredByReader.put(subtaskId, reportsArriving.remove(subtaskId));
         List<Integer> waitingFor = readersNotReported();
         if (!waitingFor.isEmpty()) {
             LOG.info(
                     "Reader {} restored {} remembered files; waiting for readers {}",
                     subtaskId,
-                    restored.files().size(),
+                    report.size(),
                     waitingFor);
             return;
         }
@@ -99,8 +108,9 @@ public final class SqsSplitEnumerator implements SplitEnumerator<SqsSplit, SqsEn
                 "Sharing {} restored remembered files with {} readers",
                 pool.size(),
                 restoredByReader.size());
+        List<SharedFilesEvent> events = SharedFilesEvent.sharing(pool);
         for (int reader : restoredByReader.keySet()) {
-            context.sendEventToSourceReader(reader, new SharedFilesEvent(pool));
+            events.forEach(batch -> context.sendEventToSourceReader(reader, batch));
         }
     }
 
@@ -123,7 +133,9 @@ public final class SqsSplitEnumerator implements SplitEnumerator<SqsSplit, SqsEn
 
     @Override
     public void addReader(int subtaskId) {
-        restoredByReader.remove(subtaskId); // a new reader attempt reports what it restored
+        // A new reader attempt reports what it restored.
+        restoredByReader.remove(subtaskId);
+        reportsArriving.remove(subtaskId);
         String splitId = SqsSplit.splitIdFor(subtaskId);
         SqsSplit split = returnedSplits.remove(splitId);
         if (split == null && !assignedSplitIds.contains(splitId)) {

@@ -117,14 +117,16 @@ public final class SqsSourceReader
     @Override
     public void start() {
         super.start();
-        context.sendSourceEventToCoordinator(new RestoredFilesEvent(restoredFiles));
+        RestoredFilesEvent.reporting(restoredFiles).forEach(context::sendSourceEventToCoordinator);
     }
 
     @Override
     public void handleSourceEvents(SourceEvent event) {
         if (event instanceof SharedFilesEvent shared) {
             processedFiles.restore(shared.files());
-            sharedFiles.open();
+            if (shared.isLast()) {
+                sharedFiles.open();
+            }
         } else {
             super.handleSourceEvents(event);
         }

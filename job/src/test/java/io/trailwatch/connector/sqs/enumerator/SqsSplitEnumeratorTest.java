@@ -6,6 +6,7 @@ import io.trailwatch.connector.sqs.event.RestoredFilesEvent;
 import io.trailwatch.connector.sqs.event.SharedFilesEvent;
 import io.trailwatch.connector.sqs.split.SqsSplit;
 import io.trailwatch.ingest.ProcessedFiles;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,8 +59,14 @@ class SqsSplitEnumeratorTest {
         return context.getSentSourceEvent();
     }
 
+    /** A complete report in one event. */
+    private static RestoredFilesEvent report(ProcessedFiles.Entry... files) {
+        return new RestoredFilesEvent(List.of(files), true);
+    }
+
     private static List<ProcessedFiles.Entry> sharedFiles(List<SourceEvent> events) {
         assertThat(events).hasSize(1).first().isInstanceOf(SharedFilesEvent.class);
+        assertThat(((SharedFilesEvent) events.get(0)).isLast()).isTrue();
         return ((SharedFilesEvent) events.get(0)).files();
     }
 
@@ -67,7 +74,7 @@ class SqsSplitEnumeratorTest {
     void noReaderMayReceiveUntilEveryReaderReportedWhatItRestored() throws Exception {
         SqsSplitEnumerator enumerator = restoredEnumerator(List.of());
 
-        enumerator.handleSourceEvent(0, new RestoredFilesEvent(List.of(PARTLY_READ_BY_0)));
+        enumerator.handleSourceEvent(0, report(PARTLY_READ_BY_0));
 
         assertThat(sentEvents()).as("reader 1 has not reported yet").isEmpty();
     }
@@ -76,8 +83,8 @@ class SqsSplitEnumeratorTest {
     void everyReaderGetsTheFilesAllReadersRestored() throws Exception {
         SqsSplitEnumerator enumerator = restoredEnumerator(List.of());
 
-        enumerator.handleSourceEvent(0, new RestoredFilesEvent(List.of(PARTLY_READ_BY_0)));
-        enumerator.handleSourceEvent(1, new RestoredFilesEvent(List.of(READ_BY_1)));
+        enumerator.handleSourceEvent(0, report(PARTLY_READ_BY_0));
+        enumerator.handleSourceEvent(1, report(READ_BY_1));
 
         Map<Integer, List<SourceEvent>> sent = sentEvents();
         assertThat(sent).containsOnlyKeys(0, 1);
@@ -88,27 +95,54 @@ class SqsSplitEnumeratorTest {
     @Test
     void afterAFailoverOnlyReportsOfTheRunningReadersCount() throws Exception {
         SqsSplitEnumerator enumerator = restoredEnumerator(List.of());
-        enumerator.handleSourceEvent(0, new RestoredFilesEvent(List.of(PARTLY_READ_BY_0)));
-        enumerator.handleSourceEvent(1, new RestoredFilesEvent(List.of()));
+        enumerator.handleSourceEvent(0, report(PARTLY_READ_BY_0));
+        enumerator.handleSourceEvent(1, report());
         int sharedBefore = sentEvents().get(1).size();
 
         // Both readers fail; the enumerator lives on. Reader 1's new attempt reports first.
         context.unregisterReader(0);
         context.unregisterReader(1);
         startReader(enumerator, 1);
-        enumerator.handleSourceEvent(1, new RestoredFilesEvent(List.of(READ_BY_1)));
+        enumerator.handleSourceEvent(1, report(READ_BY_1));
 
         assertThat(sentEvents().get(1))
                 .as("reader 0's new attempt has not reported: its old report is stale")
                 .hasSize(sharedBefore);
 
         startReader(enumerator, 0);
-        enumerator.handleSourceEvent(0, new RestoredFilesEvent(List.of(PARTLY_READ_BY_0)));
+        enumerator.handleSourceEvent(0, report(PARTLY_READ_BY_0));
 
         List<SourceEvent> toReader1 = sentEvents().get(1);
         assertThat(toReader1).hasSize(sharedBefore + 1);
-        assertThat(((SharedFilesEvent) toReader1.get(sharedBefore)).files())
+        assertThat(sharedFiles(toReader1.subList(sharedBefore, toReader1.size())))
                 .containsExactlyInAnyOrder(PARTLY_READ_BY_0, READ_BY_1);
+    }
+
+    @Test
+    void largeReportsAndPoolsTravelInBatchesThatFitAnRpcFrame() throws Exception {
+        SqsSplitEnumerator enumerator = restoredEnumerator(List.of());
+        List<ProcessedFiles.Entry> manyFiles = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            manyFiles.add(
+                    new ProcessedFiles.Entry(
+                            "trail", "AWSLogs/" + i + ".json.gz", "\"e\"", false, 1, EXPIRES));
+        }
+
+        RestoredFilesEvent.reporting(manyFiles)
+                .forEach(event -> enumerator.handleSourceEvent(0, event));
+        assertThat(sentEvents()).as("reader 1 has not reported").isEmpty();
+        enumerator.handleSourceEvent(1, report(READ_BY_1));
+
+        List<SourceEvent> toReader1 = sentEvents().get(1);
+        assertThat(toReader1).hasSize(3);
+        List<ProcessedFiles.Entry> shared = new ArrayList<>();
+        for (SourceEvent event : toReader1) {
+            SharedFilesEvent batch = (SharedFilesEvent) event;
+            assertThat(batch.files()).hasSizeLessThanOrEqualTo(1_000);
+            assertThat(batch.isLast()).isEqualTo(event == toReader1.get(2));
+            shared.addAll(batch.files());
+        }
+        assertThat(shared).hasSize(2_501).contains(READ_BY_1).containsAll(manyFiles);
     }
 
     @Test
@@ -116,8 +150,8 @@ class SqsSplitEnumeratorTest {
         SqsSplit returned = new SqsSplit(SqsSplit.splitIdFor(1), QUEUE, List.of(READ_BY_1));
         SqsSplitEnumerator enumerator = restoredEnumerator(List.of(returned));
 
-        enumerator.handleSourceEvent(0, new RestoredFilesEvent(List.of()));
-        enumerator.handleSourceEvent(1, new RestoredFilesEvent(List.of()));
+        enumerator.handleSourceEvent(0, report());
+        enumerator.handleSourceEvent(1, report());
 
         assertThat(sharedFiles(sentEvents().get(0))).containsExactly(READ_BY_1);
     }
