@@ -2,6 +2,7 @@ package io.trailwatch.ingest;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +103,21 @@ public final class ProcessedFiles {
             if (known == null || isFurther(entry, known)) {
                 entries.put(id, entry);
             }
+        }
+        keepNewestInAgeOrder();
+    }
+
+    /**
+     * Entries restored from several readers arrive out of age order: sort them back ({@link
+     * #expire} relies on it) and keep the newest {@code maxEntries}, which are the ones a message
+     * still on the queue can name.
+     */
+    private void keepNewestInAgeOrder() {
+        List<Map.Entry<FileId, Entry>> byAge = new ArrayList<>(entries.entrySet());
+        byAge.sort(Comparator.comparingLong(entry -> entry.getValue().expiresAt()));
+        entries.clear();
+        for (int i = Math.max(0, byAge.size() - maxEntries); i < byAge.size(); i++) {
+            entries.put(byAge.get(i).getKey(), byAge.get(i).getValue());
         }
     }
 

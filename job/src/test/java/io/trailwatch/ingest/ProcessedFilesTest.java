@@ -87,6 +87,26 @@ class ProcessedFilesTest {
         assertThat(files.lookup(FILE, "\"v1\"", T0).failed()).as("read to its end").isFalse();
     }
 
+    @Test
+    void filesSharedByOtherReadersKeepTheNewestWithinTheBound() {
+        ProcessedFiles files = new ProcessedFiles(TTL, 2);
+        files.restore(List.of(readAt("own-old", T0), readAt("own-new", T0 + 30)));
+
+        files.restore(List.of(readAt("other-old", T0 + 10), readAt("other-new", T0 + 20)));
+
+        assertThat(files.snapshot(T0))
+                .extracting(ProcessedFiles.Entry::key)
+                .as("the newest two, oldest first")
+                .containsExactly("other-new", "own-new");
+        assertThat(files.snapshot(T0 + 20 + TTL))
+                .extracting(ProcessedFiles.Entry::key)
+                .containsExactly("own-new");
+    }
+
+    private static ProcessedFiles.Entry readAt(String key, long rememberedAt) {
+        return new ProcessedFiles.Entry("bucket", key, "\"v1\"", false, 1, rememberedAt + TTL);
+    }
+
     private static ProcessedFiles.Entry partlyRead(S3ObjectRef file, long recordsEmitted) {
         return new ProcessedFiles.Entry(
                 file.bucket(), file.key(), "\"v1\"", true, recordsEmitted, T0 + TTL);
