@@ -17,6 +17,13 @@ public final class LogFileFetch {
     @FunctionalInterface
     public interface RecordSink {
         void accept(CloudTrailRecord record) throws InterruptedException;
+
+        /**
+         * Called once before the file's first record is read: which content it is, and how many of
+         * its first records an earlier read already emitted (they are skipped). A reader that
+         * checkpoints part-way through a file needs both to resume it exactly.
+         */
+        default void opened(String eTag, long recordsSkipped) throws InterruptedException {}
     }
 
     /** How reading a file ended. */
@@ -69,9 +76,10 @@ public final class LogFileFetch {
                         return failed(eTag, delivered, bytes, object + " failed before");
                     }
                     if (known != null) {
-                        // Failed before: read it again, from the first record not yet emitted.
+                        // Not finished before: read it again, from the first record not emitted.
                         delivered = known.recordsEmitted();
                     }
+                    sink.opened(eTag, delivered);
                 }
                 if (fetched.contentLength() > limits.maxObjectBytes()) {
                     return failed(

@@ -172,6 +172,36 @@ class LogFileFetchTest {
     }
 
     @Test
+    void tellsTheSinkWhichContentItOpenedAndHowManyRecordsItSkips() throws Exception {
+        processed.remember(FILE, ETAG, true, 2, NOW);
+        List<String> opened = new ArrayList<>();
+        LogFileFetch fetch =
+                new LogFileFetch(
+                        new ScriptedS3().then(body(THREE_RECORDS)),
+                        LIMITS,
+                        FAST_RETRIES,
+                        processed,
+                        () -> NOW);
+
+        fetch.read(
+                FILE,
+                new LogFileFetch.RecordSink() {
+                    @Override
+                    public void opened(String eTag, long recordsSkipped) {
+                        opened.add(eTag + " after " + recordsSkipped);
+                    }
+
+                    @Override
+                    public void accept(CloudTrailRecord record) {
+                        emitted.add(record.eventId());
+                    }
+                });
+
+        assertThat(opened).containsExactly(ETAG + " after 2");
+        assertThat(emitted).containsExactly("e3");
+    }
+
+    @Test
     void aFailedFileRememberedWithoutItsCountStillFailsAtOnce() throws Exception {
         processed.restore(
                 List.of(

@@ -2,6 +2,7 @@ package io.trailwatch.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProcessedFilesTest {
@@ -52,5 +53,62 @@ class ProcessedFilesTest {
 
         assertThat(after.lookup(FILE, "\"v1\"", T0 + 10).failed()).isTrue();
         assertThat(after.lookup(FILE, "\"v1\"", T0 + TTL)).isNull();
+    }
+
+    @Test
+    void aCheckpointKeepsAFileBeingEmittedAsReadPartWayWithoutRememberingIt() {
+        ProcessedFiles files = new ProcessedFiles(TTL, 10);
+
+        List<ProcessedFiles.Entry> checkpoint =
+                files.snapshot(T0, List.of(new ProcessedFiles.PartlyEmitted(FILE, "\"v1\"", 3)));
+
+        assertThat(checkpoint)
+                .containsExactly(
+                        new ProcessedFiles.Entry(
+                                FILE.bucket(), FILE.key(), "\"v1\"", true, 3, T0 + TTL));
+        assertThat(files.lookup(FILE, "\"v1\"", T0))
+                .as("still being emitted: remembered once its last record is")
+                .isNull();
+    }
+
+    @Test
+    void ofTwoRestoredEntriesForOneFileTheOneThatGotFurtherWins() {
+        ProcessedFiles files = new ProcessedFiles(TTL, 10);
+        files.restore(List.of(partlyRead(FILE, 5)));
+        files.restore(List.of(partlyRead(FILE, 3)));
+        assertThat(files.lookup(FILE, "\"v1\"", T0).recordsEmitted()).isEqualTo(5);
+
+        files.restore(
+                List.of(
+                        new ProcessedFiles.Entry(
+                                "bucket", FILE.key(), "\"v1\"", false, 9, T0 + 1)));
+        files.restore(List.of(partlyRead(FILE, 7)));
+
+        assertThat(files.lookup(FILE, "\"v1\"", T0).failed()).as("read to its end").isFalse();
+    }
+
+    @Test
+    void filesSharedByOtherReadersKeepTheNewestWithinTheBound() {
+        ProcessedFiles files = new ProcessedFiles(TTL, 2);
+        files.restore(List.of(readAt("own-old", T0), readAt("own-new", T0 + 30)));
+
+        files.restore(List.of(readAt("other-old", T0 + 10), readAt("other-new", T0 + 20)));
+
+        assertThat(files.snapshot(T0))
+                .extracting(ProcessedFiles.Entry::key)
+                .as("the newest two, oldest first")
+                .containsExactly("other-new", "own-new");
+        assertThat(files.snapshot(T0 + 20 + TTL))
+                .extracting(ProcessedFiles.Entry::key)
+                .containsExactly("own-new");
+    }
+
+    private static ProcessedFiles.Entry readAt(String key, long rememberedAt) {
+        return new ProcessedFiles.Entry("bucket", key, "\"v1\"", false, 1, rememberedAt + TTL);
+    }
+
+    private static ProcessedFiles.Entry partlyRead(S3ObjectRef file, long recordsEmitted) {
+        return new ProcessedFiles.Entry(
+                file.bucket(), file.key(), "\"v1\"", true, recordsEmitted, T0 + TTL);
     }
 }

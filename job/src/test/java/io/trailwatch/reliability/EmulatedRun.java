@@ -136,6 +136,16 @@ final class EmulatedRun {
         return this;
     }
 
+    /**
+     * Hides received messages for {@code visibilityTimeout}; a bounded run ends after {@code
+     * emptyPollsToStop} empty 1 s polls, which must outlast a message hidden by a crashed attempt.
+     */
+    EmulatedRun hideMessages(Duration visibilityTimeout, int emptyPollsToStop) {
+        this.visibilityTimeout = visibilityTimeout;
+        this.emptyPollsToStop = emptyPollsToStop;
+        return this;
+    }
+
     EmulatedRun wrapSqs(UnaryOperator<SqsClientProvider> wrapper) {
         this.sqsWrapper = wrapper;
         return this;

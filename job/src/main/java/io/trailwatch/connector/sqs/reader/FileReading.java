@@ -21,16 +21,44 @@ final class FileReading {
     private static final int CHUNK_SIZE = 256;
     private static final int CHUNKS_BUFFERED = 4;
 
-    /** A few records, or the end of the file with its outcome. */
+    /**
+     * The opening of the file (its ETag and the records an earlier read emitted), a few records, or
+     * the end of the file with its outcome.
+     */
     static final class Chunk {
         final List<CloudTrailRecord> records;
         final LogFileFetch.Outcome outcome;
         final long latencyMillis;
+        final String openedETag;
+        final long recordsSkipped;
 
-        private Chunk(List<CloudTrailRecord> records, LogFileFetch.Outcome outcome, long latency) {
+        private Chunk(
+                List<CloudTrailRecord> records,
+                LogFileFetch.Outcome outcome,
+                long latency,
+                String openedETag,
+                long recordsSkipped) {
             this.records = records;
             this.outcome = outcome;
             this.latencyMillis = latency;
+            this.openedETag = openedETag;
+            this.recordsSkipped = recordsSkipped;
+        }
+
+        static Chunk opening(String eTag, long recordsSkipped) {
+            return new Chunk(List.of(), null, 0, eTag, recordsSkipped);
+        }
+
+        static Chunk records(List<CloudTrailRecord> records) {
+            return new Chunk(List.copyOf(records), null, 0, null, 0);
+        }
+
+        static Chunk end(LogFileFetch.Outcome outcome, long latencyMillis) {
+            return new Chunk(List.of(), outcome, latencyMillis, null, 0);
+        }
+
+        boolean isOpening() {
+            return openedETag != null;
         }
 
         boolean isEnd() {
@@ -74,11 +102,23 @@ final class FileReading {
                 outcome =
                         fetch.read(
                                 file,
-                                record -> {
-                                    pending.add(record);
-                                    if (pending.size() == CHUNK_SIZE) {
-                                        chunks.put(new Chunk(List.copyOf(pending), null, 0));
-                                        pending.clear();
+                                new LogFileFetch.RecordSink() {
+                                    @Override
+                                    public void opened(String eTag, long recordsSkipped)
+                                            throws InterruptedException {
+                                        if (eTag != null && !eTag.isEmpty()) {
+                                            chunks.put(Chunk.opening(eTag, recordsSkipped));
+                                        }
+                                    }
+
+                                    @Override
+                                    public void accept(CloudTrailRecord record)
+                                            throws InterruptedException {
+                                        pending.add(record);
+                                        if (pending.size() == CHUNK_SIZE) {
+                                            chunks.put(Chunk.records(pending));
+                                            pending.clear();
+                                        }
                                     }
                                 });
             } catch (RuntimeException e) {
@@ -91,10 +131,10 @@ final class FileReading {
                                 "reading " + file + " failed unexpectedly: " + e);
             }
             if (!pending.isEmpty()) {
-                chunks.put(new Chunk(List.copyOf(pending), null, 0));
+                chunks.put(Chunk.records(pending));
             }
             long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            chunks.put(new Chunk(List.of(), outcome, latency));
+            chunks.put(Chunk.end(outcome, latency));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the reader is closing
         }

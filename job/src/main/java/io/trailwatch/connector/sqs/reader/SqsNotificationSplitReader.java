@@ -59,24 +59,28 @@ final class SqsNotificationSplitReader implements SplitReader<SqsSourceElement, 
     private final LogFileFetch fetch;
     private final InFlightMessages inFlight;
     private final SqsSourceMetrics metrics;
+    private final SharedFilesGate sharedFiles;
     private final NotificationParser parser = new NotificationParser();
     private final ExecutorService fetchPool;
     private final Deque<MessageWork> work = new ArrayDeque<>();
     private final Set<String> splitIds = new LinkedHashSet<>();
     private int filesStarted;
     private int consecutiveEmptyPolls;
+    private long gateWaitStartedMillis;
 
     SqsNotificationSplitReader(
             SqsSourceConfig config,
             SqsClient sqs,
             LogFileFetch fetch,
             InFlightMessages inFlight,
-            SqsSourceMetrics metrics) {
+            SqsSourceMetrics metrics,
+            SharedFilesGate sharedFiles) {
         this.config = config;
         this.sqs = sqs;
         this.fetch = fetch;
         this.inFlight = inFlight;
         this.metrics = metrics;
+        this.sharedFiles = sharedFiles;
         this.fetchPool =
                 Executors.newFixedThreadPool(
                         config.fetchConcurrency(),
@@ -93,11 +97,44 @@ final class SqsNotificationSplitReader implements SplitReader<SqsSourceElement, 
             return new RecordsBySplits.Builder<SqsSourceElement>().build();
         }
         try {
+            if (!sharedFiles.awaitOpen(ROOM_WAIT_MILLIS) && !boundedRunWaitedLongEnough()) {
+                return new RecordsBySplits.Builder<SqsSourceElement>().build();
+            }
             return work.isEmpty() ? receive() : emitHeadMessages();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading " + config.queueUrl(), e);
         }
+    }
+
+    /**
+     * A bounded run whose other reader finished before a restart never reports again (Flink does
+     * not run a finished reader), so its readers stop waiting for the shared files after as long as
+     * the run would wait for an empty queue, or a visibility timeout if longer. A finished reader
+     * has no remembered files left to share.
+     */
+    private boolean boundedRunWaitedLongEnough() {
+        if (!config.isBounded()) {
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        if (gateWaitStartedMillis == 0) {
+            gateWaitStartedMillis = now;
+        }
+        long patience =
+                Math.max(
+                        config.visibilityTimeout().toMillis(),
+                        config.boundedEmptyPolls() * config.waitTime().toMillis());
+        if (now - gateWaitStartedMillis < patience) {
+            return false;
+        }
+        LOG.warn(
+                "Not every reader of {} reported its restored files within {} ms; a bounded run"
+                        + " reads on without them",
+                config.queueUrl(),
+                patience);
+        sharedFiles.open();
+        return true;
     }
 
     private RecordsWithSplitIds<SqsSourceElement> receive() throws InterruptedException {
@@ -214,6 +251,14 @@ final class SqsNotificationSplitReader implements SplitReader<SqsSourceElement, 
             FileReading.Chunk chunk = file.poll(emitted == 0 ? CHUNK_WAIT_MILLIS : 0);
             if (chunk == null) {
                 break;
+            }
+            if (chunk.isOpening()) {
+                out.add(
+                        splitId,
+                        SqsSourceElement.fileOpened(
+                                file.file, chunk.openedETag, chunk.recordsSkipped));
+                emitted++;
+                continue;
             }
             for (var record : chunk.records) {
                 out.add(splitId, SqsSourceElement.record(record));

@@ -4,13 +4,17 @@ import io.trailwatch.aws.S3ClientProvider;
 import io.trailwatch.aws.SqsClientProvider;
 import io.trailwatch.cloudtrail.CloudTrailRecord;
 import io.trailwatch.connector.sqs.config.SqsSourceConfig;
+import io.trailwatch.connector.sqs.event.RestoredFilesEvent;
+import io.trailwatch.connector.sqs.event.SharedFilesEvent;
 import io.trailwatch.connector.sqs.split.SqsSplit;
 import io.trailwatch.ingest.LogFileFetch;
 import io.trailwatch.ingest.ProcessedFiles;
 import io.trailwatch.ingest.S3ObjectFetcher;
 import io.trailwatch.ingest.SdkS3ObjectFetcher;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
@@ -19,7 +23,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The reader of one subtask. Deletes messages only in {@link #notifyCheckpointComplete}, for the
  * checkpoints taken after all of a message's records were emitted; until then the acknowledger
- * keeps them invisible. Its split carries the remembered log files, so they are checkpointed.
+ * keeps them invisible. Its split carries the remembered log files, so they are checkpointed; after
+ * a restore it receives nothing until the enumerator has shared every reader's restored files with
+ * it ({@link SharedFilesEvent}), since SQS may redeliver another reader's message to it.
  *
  * <p>The split state is the split itself: everything that changes lives in the shared {@link
  * ProcessedFiles}, copied into a new split at each snapshot.
@@ -29,8 +35,11 @@ public final class SqsSourceReader
                 SqsSourceElement, CloudTrailRecord, SqsSplit, SqsSplit> {
 
     private final ProcessedFiles processedFiles;
+    private final SqsRecordEmitter emitter;
     private final InFlightMessages inFlight;
     private final SqsMessageAcknowledger acknowledger;
+    private final SharedFilesGate sharedFiles;
+    private final List<ProcessedFiles.Entry> restoredFiles = new ArrayList<>();
     private final SqsClient sqs;
     private final S3ObjectFetcher s3;
 
@@ -42,13 +51,16 @@ public final class SqsSourceReader
                                 parts.sqs,
                                 parts.fetch,
                                 parts.inFlight,
-                                parts.metrics),
-                new SqsRecordEmitter(parts.processedFiles, parts.inFlight, parts.metrics),
+                                parts.metrics,
+                                parts.sharedFiles),
+                parts.emitter,
                 configuration,
                 context);
         this.processedFiles = parts.processedFiles;
+        this.emitter = parts.emitter;
         this.inFlight = parts.inFlight;
         this.acknowledger = parts.acknowledger;
+        this.sharedFiles = parts.sharedFiles;
         this.sqs = parts.sqs;
         this.s3 = parts.s3;
     }
@@ -60,8 +72,10 @@ public final class SqsSourceReader
         final S3ObjectFetcher s3;
         final ProcessedFiles processedFiles;
         final InFlightMessages inFlight = new InFlightMessages();
+        final SharedFilesGate sharedFiles = new SharedFilesGate();
         final SqsSourceMetrics metrics;
         final LogFileFetch fetch;
+        final SqsRecordEmitter emitter;
         final SqsMessageAcknowledger acknowledger;
 
         Parts(
@@ -83,6 +97,7 @@ public final class SqsSourceReader
                             config.fetchRetries(),
                             processedFiles,
                             System::currentTimeMillis);
+            this.emitter = new SqsRecordEmitter(processedFiles, inFlight, metrics);
             this.acknowledger =
                     new SqsMessageAcknowledger(
                             sqs, config.queueUrl(), inFlight, metrics, config.visibilityTimeout());
@@ -96,6 +111,25 @@ public final class SqsSourceReader
             SourceReaderContext context) {
         return new SqsSourceReader(
                 new Parts(config, sqsClients, s3Clients, context), new Configuration(), context);
+    }
+
+    /** Restored splits are added before this: report their remembered files to be shared. */
+    @Override
+    public void start() {
+        super.start();
+        RestoredFilesEvent.reporting(restoredFiles).forEach(context::sendSourceEventToCoordinator);
+    }
+
+    @Override
+    public void handleSourceEvents(SourceEvent event) {
+        if (event instanceof SharedFilesEvent shared) {
+            processedFiles.restore(shared.files());
+            if (shared.isLast()) {
+                sharedFiles.open();
+            }
+        } else {
+            super.handleSourceEvents(event);
+        }
     }
 
     @Override
@@ -113,13 +147,18 @@ public final class SqsSourceReader
     @Override
     protected SqsSplit initializedState(SqsSplit split) {
         processedFiles.restore(split.processedFiles());
+        if (!sharedFiles.isOpen()) {
+            restoredFiles.addAll(split.processedFiles());
+        }
         return split;
     }
 
     @Override
     protected SqsSplit toSplitType(String splitId, SqsSplit split) {
         return new SqsSplit(
-                splitId, split.queueUrl(), processedFiles.snapshot(System.currentTimeMillis()));
+                splitId,
+                split.queueUrl(),
+                processedFiles.snapshot(System.currentTimeMillis(), emitter.partlyEmittedFiles()));
     }
 
     @Override
