@@ -9,12 +9,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -25,8 +26,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the CloudTrail records of one file, one record at a time, from a stream: the file is never
- * held in memory, and at most one record is materialised at a time.
+ * Reads the CloudTrail records of one file, one record at a time, from a stream, with memory
+ * bounded whatever the file's size. A gzip file of up to {@link WholeGzip#MAX_STORED_BYTES} whose
+ * text is at most {@link WholeGzip#MAX_TEXT_BYTES} (CloudTrail's files are mostly a few kilobytes)
+ * is read whole and decompressed in one call, the fastest way; larger files, plain text and
+ * anything the one-call decoder does not accept are streamed, never held in memory. Either way at
+ * most one record is materialised at a time, and errors read the same.
  *
  * <h2>Accepted input</h2>
  *
@@ -93,6 +98,9 @@ public final class LogFileReader implements Closeable {
      */
     private static final int BUFFER_BYTES = 16 * 1024;
 
+    /** Enough to tell gzip, text and other binary formats apart. */
+    private static final int HEAD_BYTES = 8;
+
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
 
@@ -117,7 +125,13 @@ public final class LogFileReader implements Closeable {
     private final String origin;
     private final ReadLimits limits;
     private final StoredBytes stored;
+
+    /** The decoded stream; {@code null} when the whole text was decompressed at once. */
     private final TextBytes text;
+
+    /** The length of the whole text, when it was decompressed at once. */
+    private final long wholeTextBytes;
+
     private final JsonParser parser;
     private final RecordFlattener recordFlattener;
     private final RecordFlattener topLevelFlattener;
@@ -137,13 +151,38 @@ public final class LogFileReader implements Closeable {
     private long malformedRecords;
     private long insightRecordsSkipped;
 
+    /** A reader of a decoded stream. */
     private LogFileReader(String origin, ReadLimits limits, StoredBytes stored, TextBytes text)
             throws IOException {
+        this(origin, limits, stored, text, 0, factoryFor(limits.maxDepth()).createParser(text));
+    }
+
+    /** A reader of a whole decompressed text, {@code whole[0, length)}. */
+    private LogFileReader(
+            String origin, ReadLimits limits, StoredBytes stored, byte[] whole, int length)
+            throws IOException {
+        this(
+                origin,
+                limits,
+                stored,
+                null,
+                length,
+                factoryFor(limits.maxDepth()).createParser(whole, 0, length));
+    }
+
+    private LogFileReader(
+            String origin,
+            ReadLimits limits,
+            StoredBytes stored,
+            TextBytes text,
+            long wholeTextBytes,
+            JsonParser parser) {
         this.origin = origin;
         this.limits = limits;
         this.stored = stored;
         this.text = text;
-        this.parser = factoryFor(limits.maxDepth()).createParser(text);
+        this.wholeTextBytes = wholeTextBytes;
+        this.parser = parser;
         this.recordFlattener = new RecordFlattener(limits.maxDepth(), limits.maxEntriesPerRecord());
         this.topLevelFlattener =
                 new RecordFlattener(limits.maxDepth(), limits.maxEntriesPerRecord());
@@ -165,25 +204,41 @@ public final class LogFileReader implements Closeable {
         Objects.requireNonNull(limits, "limits");
         StoredBytes stored = new StoredBytes(raw, origin, limits.maxCompressedBytes());
         try {
-            BufferedInputStream buffered = new BufferedInputStream(stored, BUFFER_BYTES);
-            byte[] head = peek(buffered, 8);
-            if (head.length == 0) {
+            ReadAhead ahead = ReadAhead.head(stored, HEAD_BYTES, BUFFER_BYTES);
+            if (ahead.length == 0) {
                 throw new LogFileException(origin, "is empty (0 bytes); " + EXPECTED);
             }
+            byte[] head = ahead.head(HEAD_BYTES);
             boolean gzip =
                     head.length >= 2
                             && (head[0] & 0xff) == GZIP_MAGIC_1
                             && (head[1] & 0xff) == GZIP_MAGIC_2;
             InputStream decoded;
             if (gzip) {
-                decoded = openGzip(buffered, origin, stored);
+                // Reading at most the stored-size limit never trips it here: a larger file is
+                // streamed, and fails where it always did.
+                ahead.readOn(
+                        stored,
+                        (int)
+                                Math.min(
+                                        WholeGzip.MAX_STORED_BYTES + 1L,
+                                        limits.maxCompressedBytes()));
+                if (ahead.complete) {
+                    byte[] whole =
+                            WholeGzip.inflate(
+                                    ahead.bytes, ahead.length, limits.maxDecompressedBytes());
+                    if (whole != null) {
+                        return new LogFileReader(origin, limits, stored, whole, whole.length - 1);
+                    }
+                }
+                decoded = openGzip(ahead.replay(stored), origin, stored);
             } else {
                 String binary = BinaryFormats.describe(head);
                 if (binary != null) {
                     throw new LogFileException(
                             origin, "is " + binary + ", neither gzip nor JSON text; " + EXPECTED);
                 }
-                decoded = buffered;
+                decoded = ahead.replay(stored);
             }
             TextBytes text = new TextBytes(decoded, origin, limits.maxDecompressedBytes(), gzip);
             return new LogFileReader(origin, limits, stored, text);
@@ -238,9 +293,12 @@ public final class LogFileReader implements Closeable {
         return digestFile;
     }
 
-    /** Decompressed (text) bytes consumed so far; the parser reads ahead by up to one buffer. */
+    /**
+     * Decompressed (text) bytes consumed so far; the parser reads ahead by up to one buffer, and a
+     * file decompressed at once counts all of its text from the start.
+     */
     public long uncompressedBytesRead() {
-        return text.count;
+        return text != null ? text.count : wholeTextBytes;
     }
 
     /** Bytes consumed so far from the stream as stored (compressed, if gzip). */
@@ -265,7 +323,10 @@ public final class LogFileReader implements Closeable {
         try {
             parser.close();
         } finally {
-            text.close();
+            if (text != null) {
+                text.close();
+            }
+            stored.close();
         }
     }
 
@@ -523,7 +584,7 @@ public final class LogFileReader implements Closeable {
             return new LogFileException(
                     origin, "is not valid JSON " + where() + ": " + message + "; " + EXPECTED, e);
         }
-        if (e instanceof EOFException && text.gzip) {
+        if (e instanceof EOFException && text != null && text.gzip) {
             return new LogFileException(
                     origin,
                     "is a truncated gzip stream: it ends after "
@@ -561,21 +622,6 @@ public final class LogFileReader implements Closeable {
             throw new LogFileException(
                     origin, "has a corrupt gzip header (" + e.getMessage() + ")", e);
         }
-    }
-
-    private static byte[] peek(BufferedInputStream in, int count) throws IOException {
-        in.mark(count);
-        byte[] head = new byte[count];
-        int read = 0;
-        while (read < count) {
-            int n = in.read(head, read, count - read);
-            if (n < 0) {
-                break;
-            }
-            read += n;
-        }
-        in.reset();
-        return read == count ? head : Arrays.copyOf(head, read);
     }
 
     private static boolean isInsight(CloudTrailRecord record) {
@@ -689,6 +735,93 @@ public final class LogFileReader implements Closeable {
     }
 
     /**
+     * The first bytes of the stream as stored, read before the reader knows how to decode it, and
+     * replayed in front of the rest of the stream when it is streamed after all.
+     */
+    private static final class ReadAhead {
+        byte[] bytes;
+        int length;
+
+        /** Whether the end of the stream was reached: {@link #bytes} is the whole file. */
+        boolean complete;
+
+        /** The stream's own failure while reading ahead, raised again where the rest would be. */
+        IOException failure;
+
+        private ReadAhead(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        /** Reads until at least {@code atLeast} bytes are in or the stream ends. */
+        static ReadAhead head(InputStream in, int atLeast, int capacity) throws IOException {
+            ReadAhead ahead = new ReadAhead(new byte[capacity]);
+            while (ahead.length < atLeast && !ahead.complete) {
+                ahead.readOnce(in, capacity);
+            }
+            return ahead;
+        }
+
+        byte[] head(int count) {
+            return Arrays.copyOf(bytes, Math.min(count, length));
+        }
+
+        /**
+         * Reads on until the stream ends or {@code limit} bytes are in. A failure of the stored
+         * stream is kept for {@link #replay} rather than thrown.
+         */
+        void readOn(StoredBytes in, int limit) throws IOException {
+            try {
+                while (!complete && length < limit) {
+                    if (length == bytes.length) {
+                        bytes = Arrays.copyOf(bytes, (int) Math.min(2L * length, limit));
+                    }
+                    readOnce(in, limit);
+                }
+            } catch (IOException e) {
+                if (e != in.failure) {
+                    throw e;
+                }
+                failure = e;
+            }
+        }
+
+        private void readOnce(InputStream in, int limit) throws IOException {
+            int n = in.read(bytes, length, Math.min(bytes.length, limit) - length);
+            if (n < 0) {
+                complete = true;
+            } else {
+                length += n;
+            }
+        }
+
+        /** The bytes read ahead, then the rest of {@code stored} (or its failure). */
+        InputStream replay(StoredBytes stored) {
+            InputStream rest = failure == null ? stored : new FailedStream(stored, failure);
+            return new SequenceInputStream(new ByteArrayInputStream(bytes, 0, length), rest);
+        }
+    }
+
+    /** A stream that failed while it was read ahead: reading it on raises that failure. */
+    private static final class FailedStream extends FilterInputStream {
+        private final IOException failure;
+
+        FailedStream(InputStream in, IOException failure) {
+            super(in);
+            this.failure = failure;
+        }
+
+        @Override
+        public int read() throws IOException {
+            throw failure;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            throw failure;
+        }
+    }
+
+    /**
      * The stream as stored: counts bytes, enforces the stored-size limit, and remembers its own
      * failures so they are not mistaken for corrupt content.
      */
@@ -697,11 +830,21 @@ public final class LogFileReader implements Closeable {
         private final long limit;
         long count;
         IOException failure;
+        private boolean closed;
 
         StoredBytes(InputStream in, String origin, long limit) {
             super(in);
             this.origin = origin;
             this.limit = limit;
+        }
+
+        /** Closes the stream once, whichever layer above closes it first. */
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                in.close();
+            }
         }
 
         @Override
