@@ -35,7 +35,7 @@ final class IsalRawInflater implements RawInflater {
 
     @Override
     public String name() {
-        return "ISA-L (Intel GKL)";
+        return "ISA-L via Intel GKL";
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import io.trailwatch.cloudtrail.PathTree.TopLevel;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -453,7 +454,7 @@ public final class LogFileReader implements Closeable {
             return null;
         }
         CloudTrailRecord record = topLevelFlattener.finishRecord(origin, index);
-        if (rootValues == 1 && !looksLikeRecord(record)) {
+        if (rootValues == 1 && !looksLikeRecord(topLevelFlattener)) {
             throw new LogFileException(
                     origin,
                     "is a JSON object with neither a \"Records\" array nor the fields of a"
@@ -463,7 +464,7 @@ public final class LogFileReader implements Closeable {
                             + "; "
                             + EXPECTED);
         }
-        return accept(record, index);
+        return accept(record, topLevelFlattener, index);
     }
 
     private CloudTrailRecord nextArrayElement() throws IOException {
@@ -489,16 +490,21 @@ public final class LogFileReader implements Closeable {
             malformed(index, null, e.getMessage());
             return null;
         }
-        return accept(record, index);
+        return accept(record, recordFlattener, index);
     }
 
-    private CloudTrailRecord accept(CloudTrailRecord record, long index) {
-        if (isInsight(record)) {
+    /** Counts and drops what is not a valid record; {@code flattener} has just built it. */
+    private CloudTrailRecord accept(
+            CloudTrailRecord record, RecordFlattener flattener, long index) {
+        if (isInsight(record, flattener)) {
             insightRecordsSkipped++;
             return null;
         }
         if (!record.hasValidEventTime()) {
-            malformed(index, topLevelString(record, "eventID"), eventTimeProblem(record));
+            malformed(
+                    index,
+                    topLevelString(record, flattener, TopLevel.EVENT_ID),
+                    eventTimeProblem(record, flattener));
             return null;
         }
         recordsRead++;
@@ -624,19 +630,20 @@ public final class LogFileReader implements Closeable {
         }
     }
 
-    private static boolean isInsight(CloudTrailRecord record) {
-        return "Insight".equals(topLevelString(record, "eventCategory"))
-                || "AwsCloudTrailInsight".equals(topLevelString(record, "eventType"));
+    private static boolean isInsight(CloudTrailRecord record, RecordFlattener flattener) {
+        return "Insight".equals(topLevelString(record, flattener, TopLevel.EVENT_CATEGORY))
+                || "AwsCloudTrailInsight"
+                        .equals(topLevelString(record, flattener, TopLevel.EVENT_TYPE));
     }
 
-    private static boolean looksLikeRecord(CloudTrailRecord record) {
-        return topLevelIndex(record, "eventTime") >= 0
-                || topLevelIndex(record, "eventName") >= 0
-                || topLevelIndex(record, "eventSource") >= 0;
+    private static boolean looksLikeRecord(RecordFlattener flattener) {
+        return flattener.topLevelIndex(TopLevel.EVENT_TIME) >= 0
+                || flattener.topLevelIndex(TopLevel.EVENT_NAME) >= 0
+                || flattener.topLevelIndex(TopLevel.EVENT_SOURCE) >= 0;
     }
 
-    private static String eventTimeProblem(CloudTrailRecord record) {
-        int index = topLevelIndex(record, "eventTime");
+    private static String eventTimeProblem(CloudTrailRecord record, RecordFlattener flattener) {
+        int index = flattener.topLevelIndex(TopLevel.EVENT_TIME);
         String example = "ISO-8601 such as 2014-07-08T17:35:27Z";
         if (index < 0) {
             return "it has no eventTime; every CloudTrail record needs one, in " + example;
@@ -660,21 +667,10 @@ public final class LogFileReader implements Closeable {
         return keys.toString();
     }
 
-    /**
-     * A linear scan: cheaper than building the record's lookup table for the two or three fields
-     * the reader itself checks.
-     */
-    private static int topLevelIndex(CloudTrailRecord record, String name) {
-        for (int i = 0; i < record.size(); i++) {
-            if (name.equals(record.path(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String topLevelString(CloudTrailRecord record, String name) {
-        int index = topLevelIndex(record, name);
+    /** Noted by the flattener while it read the record: no scan over the record's entries. */
+    private static String topLevelString(
+            CloudTrailRecord record, RecordFlattener flattener, TopLevel field) {
+        int index = flattener.topLevelIndex(field);
         return index >= 0 && record.kind(index) == FieldKind.STRING ? record.value(index) : null;
     }
 

@@ -12,7 +12,7 @@ import java.util.zip.CRC32;
  * damage of any kind, text larger than the limits) returns {@code null}, and the caller reads the
  * file with the streaming decoder, which reports what is wrong exactly as it always has.
  */
-final class WholeGzip {
+public final class WholeGzip {
 
     /** Largest file, as stored, read whole; larger ones are streamed. */
     static final int MAX_STORED_BYTES = 8 << 20;
@@ -31,8 +31,8 @@ final class WholeGzip {
 
     private WholeGzip() {}
 
-    /** The raw-deflate decoder in use, for the benchmark and start-up logs. */
-    static String decoderName() {
+    /** The raw-deflate decoder in use ("ISA-L via Intel GKL" or "JDK zlib"), for the benchmark. */
+    public static String decoderName() {
         return RawInflaters.fastest().name();
     }
 
@@ -42,7 +42,7 @@ final class WholeGzip {
      * The returned array is one byte longer than the text, which is {@code text[0, text.length -
      * 1)}.
      */
-    static byte[] inflate(byte[] gzip, int length, long maxTextBytes) {
+    public static byte[] inflate(byte[] gzip, int length, long maxTextBytes) {
         return inflate(gzip, length, maxTextBytes, RawInflaters.fastest());
     }
 
