@@ -102,6 +102,9 @@ public final class LogFileReader implements Closeable {
     /** Enough to tell gzip, text and other binary formats apart. */
     private static final int HEAD_BYTES = 8;
 
+    /** The first read; most CloudTrail files are smaller as stored, and it grows for the rest. */
+    private static final int READ_AHEAD_BYTES = 8 * 1024;
+
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
 
@@ -205,7 +208,7 @@ public final class LogFileReader implements Closeable {
         Objects.requireNonNull(limits, "limits");
         StoredBytes stored = new StoredBytes(raw, origin, limits.maxCompressedBytes());
         try {
-            ReadAhead ahead = ReadAhead.head(stored, HEAD_BYTES, BUFFER_BYTES);
+            ReadAhead ahead = ReadAhead.head(stored, HEAD_BYTES, READ_AHEAD_BYTES);
             if (ahead.length == 0) {
                 throw new LogFileException(origin, "is empty (0 bytes); " + EXPECTED);
             }

@@ -3,8 +3,10 @@ package io.trailwatch.cloudtrail;
 /**
  * The paths a flattener has built, as a tree: each node holds its path string and its children by
  * member name and by array index. Paths repeat from record to record ({@code userIdentity.arn} is
- * in every event), so walking down the tree hands out the same path instance again with one small
- * table lookup per entry and no string work; records held in state share their paths.
+ * in every event), so walking down the tree hands out the same path instance again with no string
+ * work; records held in state share their paths. Records of one kind also list their members in the
+ * same order, so each node remembers which sibling followed it last time: the usual lookup is one
+ * identity comparison.
  *
  * <p>Bounded: once {@link #MAX_NODES} paths are known (CloudTrail has a few hundred to a few
  * thousand), new paths are built as plain strings and not remembered, so hostile input cannot grow
@@ -19,7 +21,7 @@ final class PathTree {
 
     private static final ThreadLocal<PathTree> PER_THREAD = ThreadLocal.withInitial(PathTree::new);
 
-    final Node root = new Node(this, "", null);
+    final Node root = new Node(this, "", null, null);
     private int size;
 
     static PathTree forThisThread() {
@@ -60,18 +62,48 @@ final class PathTree {
 
         final String path;
 
+        /** The member name at the end of the path; {@code null} for the root and elements. */
+        private final String name;
+
         /** Set on the root's children that are {@link TopLevel} fields. */
         final TopLevel topLevel;
+
+        /** The first member of this object last time: the guess for the next time. */
+        private Node firstMember;
+
+        /** The member that followed this one in its object last time. */
+        private Node nextSibling;
 
         private String[] memberNames = new String[0];
         private Node[] members = new Node[0];
         private int memberCount;
         private Node[] elements = new Node[0];
 
-        private Node(PathTree tree, String path, TopLevel topLevel) {
+        private Node(PathTree tree, String path, String name, TopLevel topLevel) {
             this.tree = tree;
             this.path = path;
+            this.name = name;
             this.topLevel = topLevel;
+        }
+
+        /**
+         * The node of member {@code name} of the object at this path, which follows member {@code
+         * previous} ({@code null} for the first member).
+         */
+        Node memberAfter(Node previous, String name) {
+            Node guess = previous == null ? firstMember : previous.nextSibling;
+            if (guess != null && guess.name == name) {
+                return guess;
+            }
+            Node found = member(name);
+            if (found.tree != null) {
+                if (previous == null) {
+                    firstMember = found;
+                } else {
+                    previous.nextSibling = found;
+                }
+            }
+            return found;
         }
 
         /** The node of member {@code name} of the object at this path. */
@@ -93,9 +125,9 @@ final class PathTree {
             String childPath = path.isEmpty() ? name : path + '.' + name;
             TopLevel field = tree != null && this == tree.root ? TopLevel.of(name) : null;
             if (tree == null || tree.size >= MAX_NODES) {
-                return new Node(null, childPath, field);
+                return new Node(null, childPath, name, field);
             }
-            Node child = new Node(tree, childPath.intern(), field);
+            Node child = new Node(tree, childPath.intern(), name, field);
             addMember(name, child);
             tree.size++;
             return child;
@@ -108,14 +140,14 @@ final class PathTree {
             }
             String childPath = path + '[' + index + ']';
             if (tree == null || tree.size >= MAX_NODES || index >= MAX_ELEMENTS) {
-                return new Node(null, childPath, null);
+                return new Node(null, childPath, null, null);
             }
             if (index >= elements.length) {
                 Node[] grown = new Node[Math.min(MAX_ELEMENTS, Math.max(4, (index + 1) * 2))];
                 System.arraycopy(elements, 0, grown, 0, elements.length);
                 elements = grown;
             }
-            Node child = new Node(tree, childPath.intern(), null);
+            Node child = new Node(tree, childPath.intern(), null, null);
             elements[index] = child;
             tree.size++;
             return child;

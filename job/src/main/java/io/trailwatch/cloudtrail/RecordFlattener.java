@@ -116,8 +116,9 @@ public final class RecordFlattener {
     private void readObjectMembers(JsonParser parser, PathTree.Node parent, int depth)
             throws IOException {
         JsonToken token;
+        PathTree.Node member = null;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            PathTree.Node member = parent.member(parser.currentName());
+            member = parent.memberAfter(member, parser.currentName());
             readValue(parser, parser.nextToken(), member, depth);
         }
         if (token != JsonToken.END_OBJECT) {
