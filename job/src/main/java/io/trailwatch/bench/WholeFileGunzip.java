@@ -25,10 +25,11 @@ final class WholeFileGunzip implements ParseContender {
     @Override
     public long read(Path file) throws IOException {
         byte[] gzip = Files.readAllBytes(file);
-        byte[] text =
+        WholeGzip.Text text =
                 WholeGzip.inflate(gzip, gzip.length, ReadLimits.DEFAULTS.maxDecompressedBytes());
         if (text != null) {
-            return text.length - 1;
+            WholeGzip.release(text);
+            return text.length();
         }
         // Not a file the one-call decoder takes (LogFileReader streams these too).
         long bytes = 0;

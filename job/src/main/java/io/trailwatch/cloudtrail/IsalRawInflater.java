@@ -40,7 +40,7 @@ final class IsalRawInflater implements RawInflater {
 
     @Override
     public boolean inflateExactly(byte[] in, int offset, int length, byte[] out, int expected) {
-        if (length <= 0 || out.length <= expected) {
+        if (length <= 0 || expected < 0 || out.length <= expected) {
             return false;
         }
         IntelInflater inflater = perThread.get().inflater;
@@ -49,7 +49,7 @@ final class IsalRawInflater implements RawInflater {
         inflater.reset();
         inflater.setInput(in, offset, length);
         try {
-            int produced = inflater.inflate(out, 0, out.length);
+            int produced = inflater.inflate(out, 0, expected + 1);
             return inflater.finished() && produced == expected;
         } catch (RuntimeException e) {
             return false; // GKL throws RuntimeException("Invalid deflate block found.") and kin

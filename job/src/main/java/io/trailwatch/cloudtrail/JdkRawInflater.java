@@ -16,11 +16,14 @@ final class JdkRawInflater implements RawInflater {
 
     @Override
     public boolean inflateExactly(byte[] in, int offset, int length, byte[] out, int expected) {
+        if (out.length <= expected) {
+            return false;
+        }
         Inflater inflater = PER_THREAD.get();
         inflater.reset();
         inflater.setInput(in, offset, length);
         try {
-            int produced = inflater.inflate(out, 0, out.length);
+            int produced = inflater.inflate(out, 0, expected + 1);
             return inflater.finished() && inflater.getRemaining() == 0 && produced == expected;
         } catch (DataFormatException e) {
             return false;

@@ -133,7 +133,9 @@ public final class LogFileReader implements Closeable {
     /** The decoded stream; {@code null} when the whole text was decompressed at once. */
     private final TextBytes text;
 
-    /** The length of the whole text, when it was decompressed at once. */
+    /** The whole text, when it was decompressed at once; handed back on close. */
+    private WholeGzip.Text whole;
+
     private final long wholeTextBytes;
 
     private final JsonParser parser;
@@ -161,17 +163,18 @@ public final class LogFileReader implements Closeable {
         this(origin, limits, stored, text, 0, factoryFor(limits.maxDepth()).createParser(text));
     }
 
-    /** A reader of a whole decompressed text, {@code whole[0, length)}. */
+    /** A reader of a whole decompressed text. */
     private LogFileReader(
-            String origin, ReadLimits limits, StoredBytes stored, byte[] whole, int length)
+            String origin, ReadLimits limits, StoredBytes stored, WholeGzip.Text whole)
             throws IOException {
         this(
                 origin,
                 limits,
                 stored,
                 null,
-                length,
-                factoryFor(limits.maxDepth()).createParser(whole, 0, length));
+                whole.length(),
+                factoryFor(limits.maxDepth()).createParser(whole.bytes(), 0, whole.length()));
+        this.whole = whole;
     }
 
     private LogFileReader(
@@ -228,11 +231,11 @@ public final class LogFileReader implements Closeable {
                                         WholeGzip.MAX_STORED_BYTES + 1L,
                                         limits.maxCompressedBytes()));
                 if (ahead.complete) {
-                    byte[] whole =
+                    WholeGzip.Text whole =
                             WholeGzip.inflate(
                                     ahead.bytes, ahead.length, limits.maxDecompressedBytes());
                     if (whole != null) {
-                        return new LogFileReader(origin, limits, stored, whole, whole.length - 1);
+                        return new LogFileReader(origin, limits, stored, whole);
                     }
                 }
                 decoded = openGzip(ahead.replay(stored), origin, stored);
@@ -327,6 +330,10 @@ public final class LogFileReader implements Closeable {
         try {
             parser.close();
         } finally {
+            if (whole != null) {
+                WholeGzip.release(whole); // the parser is closed: nothing reads the text any more
+                whole = null;
+            }
             if (text != null) {
                 text.close();
             }

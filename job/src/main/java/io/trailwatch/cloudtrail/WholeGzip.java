@@ -36,17 +36,18 @@ public final class WholeGzip {
         return RawInflaters.fastest().name();
     }
 
+    /** A decompressed text, {@code bytes[0, length)}; hand it back with {@link #release}. */
+    public record Text(byte[] bytes, int length) {}
+
     /**
      * The decompressed text of {@code gzip[0, length)}, or {@code null} if the file is not one
      * intact gzip member whose text fits within {@code maxTextBytes} and {@link #MAX_TEXT_BYTES}.
-     * The returned array is one byte longer than the text, which is {@code text[0, text.length -
-     * 1)}.
      */
-    public static byte[] inflate(byte[] gzip, int length, long maxTextBytes) {
+    public static Text inflate(byte[] gzip, int length, long maxTextBytes) {
         return inflate(gzip, length, maxTextBytes, RawInflaters.fastest());
     }
 
-    static byte[] inflate(byte[] gzip, int length, long maxTextBytes, RawInflater inflater) {
+    static Text inflate(byte[] gzip, int length, long maxTextBytes, RawInflater inflater) {
         int start = deflateStart(gzip, length);
         int trailer = length - TRAILER_BYTES;
         if (start < 0 || trailer <= start) {
@@ -57,16 +58,27 @@ public final class WholeGzip {
             return null;
         }
         // One spare byte: a member that decompresses to more than its trailer says fills it.
-        byte[] text = new byte[(int) size + 1];
-        if (!inflater.inflateExactly(gzip, start, trailer - start, text, (int) size)) {
+        byte[] bytes = SpareText.take((int) size + 1);
+        Text text = new Text(bytes, (int) size);
+        if (!inflater.inflateExactly(gzip, start, trailer - start, bytes, text.length)) {
+            release(text);
             return null;
         }
         CRC32 crc = new CRC32();
-        crc.update(text, 0, (int) size);
+        crc.update(bytes, 0, text.length);
         if ((int) crc.getValue() != littleEndianInt(gzip, trailer)) {
+            release(text);
             return null;
         }
         return text;
+    }
+
+    /**
+     * Hands back a text's array once nothing reads it any more (records hold strings, never the
+     * array), so that the next file on this thread decompresses into it instead of a new array.
+     */
+    public static void release(Text text) {
+        SpareText.give(text.bytes);
     }
 
     /** Where the deflate data starts after the member header, or -1 for an unusual header. */
@@ -117,5 +129,35 @@ public final class WholeGzip {
                 | (bytes[at + 1] & 0xff) << 8
                 | (bytes[at + 2] & 0xff) << 16
                 | (bytes[at + 3] & 0xff) << 24;
+    }
+
+    /**
+     * One spare text array per thread: allocating (zeroing) a fresh array for every file showed in
+     * profiles. Only small arrays are kept, so an idle thread holds little memory.
+     */
+    private static final class SpareText {
+        static final int MAX_KEPT_BYTES = 1 << 20;
+
+        private static final ThreadLocal<byte[][]> PER_THREAD =
+                ThreadLocal.withInitial(() -> new byte[1][]);
+
+        static byte[] take(int length) {
+            byte[][] slot = PER_THREAD.get();
+            byte[] spare = slot[0];
+            if (spare != null && spare.length >= length) {
+                slot[0] = null;
+                return spare;
+            }
+            return new byte[length];
+        }
+
+        static void give(byte[] bytes) {
+            if (bytes.length <= MAX_KEPT_BYTES) {
+                byte[][] slot = PER_THREAD.get();
+                if (slot[0] == null || slot[0].length < bytes.length) {
+                    slot[0] = bytes;
+                }
+            }
+        }
     }
 }

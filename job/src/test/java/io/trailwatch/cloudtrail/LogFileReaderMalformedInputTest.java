@@ -254,6 +254,50 @@ class LogFileReaderMalformedInputTest {
         }
     }
 
+    @Test
+    void failureOfTheUnderlyingStreamInAGzipFileIsNotBlamedOnTheFile() throws IOException {
+        byte[] whole = gzip(bigLogFile(2000));
+        byte[] firstHalf = Arrays.copyOf(whole, whole.length / 2);
+        InputStream resetMidway =
+                new InputStream() {
+                    private boolean served;
+
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("connection reset");
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        if (served) {
+                            throw new IOException("connection reset");
+                        }
+                        served = true;
+                        int n = Math.min(len, firstHalf.length);
+                        System.arraycopy(firstHalf, 0, b, off, n);
+                        return n;
+                    }
+                };
+
+        try (LogFileReader reader = LogFileReader.open(resetMidway, FILE, ReadLimits.DEFAULTS)) {
+            assertThat(reader.next()).isNotNull();
+            assertThatThrownBy(() -> readToTheEnd(reader))
+                    .isInstanceOf(IOException.class)
+                    .isNotInstanceOf(LogFileException.class)
+                    .hasMessage("connection reset");
+        }
+    }
+
+    @Test
+    void corruptGzipDataKeepsTheStreamingMessage() {
+        byte[] damaged = gzip(bigLogFile(200));
+        damaged[damaged.length / 2] ^= 0x55;
+
+        assertThat(LogFiles.read(FILE, damaged).error())
+                .hasMessageStartingWith(FILE + ": ")
+                .hasMessageContaining("gzip");
+    }
+
     private static void readToTheEnd(LogFileReader reader) throws IOException {
         while (reader.next() != null) {
             // only the failure matters here
