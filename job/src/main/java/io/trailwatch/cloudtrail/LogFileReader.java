@@ -1,6 +1,7 @@
 package io.trailwatch.cloudtrail;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -724,12 +725,12 @@ public final class LogFileReader implements Closeable {
         return FACTORIES.computeIfAbsent(
                 parserDepth,
                 depth ->
-                        JsonFactory.builder()
-                                .streamReadConstraints(
-                                        StreamReadConstraints.builder()
-                                                .maxNestingDepth(depth)
-                                                .build())
-                                .build());
+                        new InPlaceJsonFactory(
+                                new JsonFactoryBuilder()
+                                        .streamReadConstraints(
+                                                StreamReadConstraints.builder()
+                                                        .maxNestingDepth(depth)
+                                                        .build())));
     }
 
     private static void closeQuietly(Closeable closeable, Exception primary) {
