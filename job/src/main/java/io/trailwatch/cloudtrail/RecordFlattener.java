@@ -20,7 +20,7 @@ public final class RecordFlattener {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final CloudTrailRecord.Builder builder = CloudTrailRecord.builder();
+    private final Entries entries = new Entries();
     private PathTree paths = PathTree.forThisThread();
 
     /** Entry index of each {@link PathTree.TopLevel} member in the current record, or -1. */
@@ -73,7 +73,7 @@ public final class RecordFlattener {
             throws IOException {
         discardRecord();
         readObjectMembers(parser, paths.root, 1);
-        return builder.build(origin, sequence);
+        return entries.build(origin, sequence);
     }
 
     /**
@@ -83,7 +83,7 @@ public final class RecordFlattener {
     void discardRecord() {
         // Taken per record, so a flattener handed to another thread never shares a cache.
         paths = PathTree.forThisThread();
-        builder.clear();
+        entries.clear();
         Arrays.fill(topLevelIndexes, -1);
     }
 
@@ -97,7 +97,7 @@ public final class RecordFlattener {
 
     /** Whether the record begun with {@link #discardRecord} has a top-level member {@code name}. */
     boolean hasMember(String name) {
-        return builder.indexOf(name) >= 0;
+        return entries.indexOf(name) >= 0;
     }
 
     /**
@@ -110,7 +110,7 @@ public final class RecordFlattener {
 
     /** Builds the record read member by member; the flattener is then ready for the next. */
     CloudTrailRecord finishRecord(String origin, long sequence) {
-        return builder.build(origin, sequence);
+        return entries.build(origin, sequence);
     }
 
     private void readObjectMembers(JsonParser parser, PathTree.Node parent, int depth)
@@ -140,7 +140,7 @@ public final class RecordFlattener {
 
     private void readValue(JsonParser parser, JsonToken token, PathTree.Node node, int depth)
             throws IOException {
-        int index = builder.size();
+        int index = entries.size();
         if (index >= maxEntries) {
             throw new RecordFormatException(
                     "record has more than "
@@ -157,33 +157,36 @@ public final class RecordFlattener {
         switch (token) {
             case START_OBJECT:
                 checkDepth(depth, path);
-                builder.add(path, FieldKind.OBJECT, null);
+                entries.add(path, FieldKind.OBJECT, null);
                 readObjectMembers(parser, node, depth + 1);
                 break;
             case START_ARRAY:
                 checkDepth(depth, path);
-                builder.add(path, FieldKind.ARRAY, null);
+                entries.add(path, FieldKind.ARRAY, null);
                 readArrayElements(parser, node, depth + 1);
                 break;
             case VALUE_STRING:
-                builder.add(path, FieldKind.STRING, parser.getText());
+                if (node.topLevel == PathTree.TopLevel.EVENT_TIME) {
+                    entries.noteEventTime(index);
+                }
+                entries.add(path, FieldKind.STRING, parser.getText());
                 break;
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                builder.add(path, FieldKind.NUMBER, parser.getText());
+                entries.add(path, FieldKind.NUMBER, parser.getText());
                 break;
             case VALUE_TRUE:
-                builder.add(path, FieldKind.TRUE, "true");
+                entries.add(path, FieldKind.TRUE, "true");
                 break;
             case VALUE_FALSE:
-                builder.add(path, FieldKind.FALSE, "false");
+                entries.add(path, FieldKind.FALSE, "false");
                 break;
             case VALUE_NULL:
-                builder.add(path, FieldKind.NULL, null);
+                entries.add(path, FieldKind.NULL, null);
                 break;
             default:
                 // VALUE_EMBEDDED_OBJECT and friends never come from a text parser.
-                builder.add(path, FieldKind.STRING, parser.getText());
+                entries.add(path, FieldKind.STRING, parser.getText());
         }
     }
 
@@ -191,6 +194,76 @@ public final class RecordFlattener {
         if (depth >= maxDepth) {
             throw new NestingTooDeepException(
                     "record is nested deeper than " + maxDepth + " levels at " + path);
+        }
+    }
+
+    /**
+     * The entries of the record being read. Like {@link CloudTrailRecord.Builder}, less the work a
+     * flattener does not need per record: the event time's entry is noted while reading rather than
+     * searched for, and the arrays are not cleared between records (a flattener reads one file and
+     * is dropped with it, so it keeps no strings alive for long).
+     */
+    private static final class Entries {
+        private String[] paths = new String[64];
+        private FieldKind[] kinds = new FieldKind[64];
+        private String[] values = new String[64];
+        private int size;
+
+        /** The first top-level {@code eventTime} entry that is a string, or -1. */
+        private int eventTimeIndex = -1;
+
+        void add(String path, FieldKind kind, String value) {
+            if (size == paths.length) {
+                int capacity = size * 2;
+                paths = Arrays.copyOf(paths, capacity);
+                kinds = Arrays.copyOf(kinds, capacity);
+                values = Arrays.copyOf(values, capacity);
+            }
+            paths[size] = path;
+            kinds[size] = kind;
+            values[size] = value;
+            size++;
+        }
+
+        void noteEventTime(int index) {
+            if (eventTimeIndex < 0) {
+                eventTimeIndex = index;
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        int indexOf(String path) {
+            for (int i = 0; i < size; i++) {
+                if (paths[i].equals(path)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        void clear() {
+            size = 0;
+            eventTimeIndex = -1;
+        }
+
+        CloudTrailRecord build(String origin, long sequence) {
+            long eventTime =
+                    eventTimeIndex >= 0
+                            ? EventTimes.parse(values[eventTimeIndex])
+                            : EventTimes.INVALID;
+            CloudTrailRecord record =
+                    new CloudTrailRecord(
+                            Arrays.copyOf(paths, size),
+                            Arrays.copyOf(kinds, size),
+                            Arrays.copyOf(values, size),
+                            eventTime,
+                            origin,
+                            sequence);
+            clear();
+            return record;
         }
     }
 }
