@@ -26,7 +26,7 @@ final class IsalRawInflater implements RawInflater {
     static IsalRawInflater load() throws Throwable {
         if (!new IntelInflater(true).load(null)) {
             throw new UnsatisfiedLinkError(
-                    "GKL could not load libgkl_compression on this platform");
+                    "GKL did not load libgkl_compression (another platform, or commons-io missing)");
         }
         IsalRawInflater inflater = new IsalRawInflater();
         RawInflaters.selfTest(inflater);
