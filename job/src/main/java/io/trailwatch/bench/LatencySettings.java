@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param ratePerSecond notifications sent per second, at a steady pace
  * @param checkpointInterval the job's {@code checkpoint.interval}
  * @param sqsWaitTime the source's long-poll wait, {@code source.sqs.wait-time}
- * @param sinkBufferMillis the SNS sink's {@code maxTimeInBufferMS}, or 0 for the job's own default
+ * @param sinkBufferMillis the job's {@code alerts.sns.max-buffer-time} in milliseconds, or 0 for
+ *     that option's default
  * @param alertTimeout how long after the last notification the probe waits for alerts
  */
 public record LatencySettings(

@@ -58,7 +58,12 @@ final class InPlaceJsonParser extends UTF8StreamJsonParser {
     private String plainAsciiString() throws IOException {
         byte[] input = _inputBuffer;
         int start = _inputPtr;
-        int end = Math.min(_inputEnd, start + _streamReadConstraints.getMaxStringLength() + 1);
+        // A longer string goes to Jackson, which reports it against the limit.
+        int end =
+                (int)
+                        Math.min(
+                                _inputEnd,
+                                start + (long) _streamReadConstraints.getMaxStringLength() + 1);
         int i = start;
         // Eight bytes at a time until one of them is a quote, a backslash, a control character
         // or not ASCII; then byte by byte from there.

@@ -75,9 +75,10 @@ import org.slf4j.LoggerFactory;
  * not JSON or not UTF-8, a JSON value that is neither a log file nor records, has {@code Records}
  * that is not an array, is nested deeper than {@link ReadLimits#maxDepth()}, or is larger than
  * {@link ReadLimits#maxDecompressedBytes()} decompressed or {@link ReadLimits#maxCompressedBytes()}
- * as stored. Records returned before the error stay valid; after it {@code next} returns {@code
- * null}. Any other {@link IOException} comes from the underlying stream itself (network, file
- * system) and may be worth a retry.
+ * as stored, or holds a string longer than {@link ReadLimits#maxStringLength()}. Records returned
+ * before the error stay valid; after it {@code next} returns {@code null}. Any other {@link
+ * IOException} comes from the underlying stream itself (network, file system) and may be worth a
+ * retry.
  *
  * <p>Not thread-safe: one reader per file, used by one thread.
  */
@@ -93,6 +94,9 @@ public final class LogFileReader implements Closeable {
                     + " or one JSON record per line";
 
     private static final String RECORDS = "Records";
+
+    /** The option that sets {@link ReadLimits#maxStringLength()} for {@code run}. */
+    static final String MAX_STRING_LENGTH_OPTION = "source.s3.max-string-length";
 
     /**
      * Per-file buffers; CloudTrail files are mostly a few kilobytes compressed, and allocating
@@ -110,10 +114,13 @@ public final class LogFileReader implements Closeable {
     private static final int GZIP_MAGIC_2 = 0x8b;
 
     /**
-     * Parsers share their factory, and with it the symbol table of field names, per depth limit.
+     * Parsers share their factory, and with it the symbol table of field names, per set of limits.
      */
-    private static final ConcurrentHashMap<Integer, JsonFactory> FACTORIES =
+    private static final ConcurrentHashMap<ParserLimits, JsonFactory> FACTORIES =
             new ConcurrentHashMap<>();
+
+    /** What a parser factory is configured with. */
+    private record ParserLimits(int maxNestingDepth, int maxStringLength) {}
 
     private enum State {
         /** Between top-level JSON values. */
@@ -161,7 +168,7 @@ public final class LogFileReader implements Closeable {
     /** A reader of a decoded stream. */
     private LogFileReader(String origin, ReadLimits limits, StoredBytes stored, TextBytes text)
             throws IOException {
-        this(origin, limits, stored, text, 0, factoryFor(limits.maxDepth()).createParser(text));
+        this(origin, limits, stored, text, 0, factoryFor(limits).createParser(text));
     }
 
     /** A reader of a whole decompressed text. */
@@ -174,7 +181,7 @@ public final class LogFileReader implements Closeable {
                 stored,
                 null,
                 whole.length(),
-                factoryFor(limits.maxDepth()).createParser(whole.bytes(), 0, whole.length()));
+                factoryFor(limits).createParser(whole.bytes(), 0, whole.length()));
         this.whole = whole;
     }
 
@@ -276,8 +283,9 @@ public final class LogFileReader implements Closeable {
             state = State.DONE;
             throw e;
         } catch (IOException e) {
+            IOException translated = translate(e); // before DONE: it names the record being read
             state = State.DONE;
-            throw translate(e);
+            throw translated;
         }
     }
 
@@ -574,6 +582,19 @@ public final class LogFileReader implements Closeable {
                                 + EXPECTED,
                         e);
             }
+            if (message != null && message.startsWith("String value length")) {
+                return new LogFileException(
+                        origin,
+                        recordBeingRead()
+                                + " has a string value longer than the limit of "
+                                + limits.maxStringLength()
+                                + " characters "
+                                + where()
+                                + "; CloudTrail's own values are far shorter; to read such"
+                                + " files anyway, raise the `run` option "
+                                + MAX_STRING_LENGTH_OPTION,
+                        e);
+            }
             return new LogFileException(
                     origin, "exceeds a parser limit " + where() + ": " + message, e);
         }
@@ -615,6 +636,15 @@ public final class LogFileReader implements Closeable {
                     origin, "has corrupt gzip data (" + e.getMessage() + ")", e);
         }
         return e;
+    }
+
+    /** The record the parser is inside, by its position in the file, for messages. */
+    private String recordBeingRead() {
+        return switch (state) {
+            case RECORDS_ARRAY, TOP_ARRAY -> "record #" + (position - 1);
+            case TOP_OBJECT -> recordsKeySeen ? "the top-level object" : "record #" + position;
+            default -> "the file";
+        };
     }
 
     private String where() {
@@ -718,18 +748,21 @@ public final class LogFileReader implements Closeable {
         return false;
     }
 
-    private static JsonFactory factoryFor(int maxDepth) {
+    private static JsonFactory factoryFor(ReadLimits limits) {
         // The record object sits at most two levels down, {"Records":[ {record} ]}; one more
         // level lets the flattener, which knows the record and path, report a deep record first.
-        int parserDepth = maxDepth + 3;
+        int parserDepth = limits.maxDepth() + 3;
         return FACTORIES.computeIfAbsent(
-                parserDepth,
-                depth ->
+                new ParserLimits(parserDepth, limits.maxStringLength()),
+                parserLimits ->
                         new InPlaceJsonFactory(
                                 new JsonFactoryBuilder()
                                         .streamReadConstraints(
                                                 StreamReadConstraints.builder()
-                                                        .maxNestingDepth(depth)
+                                                        .maxNestingDepth(
+                                                                parserLimits.maxNestingDepth())
+                                                        .maxStringLength(
+                                                                parserLimits.maxStringLength())
                                                         .build())));
     }
 

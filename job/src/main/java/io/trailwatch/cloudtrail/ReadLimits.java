@@ -1,5 +1,6 @@
 package io.trailwatch.cloudtrail;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.Serializable;
 
 /**
@@ -11,21 +12,50 @@ import java.io.Serializable;
  * @param maxDecompressedBytes largest decompressed text accepted (decompression bombs)
  * @param maxDepth deepest nesting accepted inside one record (the record object is level 1)
  * @param maxEntriesPerRecord most flattened entries one record may have
+ * @param maxStringLength longest JSON string value accepted, in characters (the parser's {@link
+ *     StreamReadConstraints#getMaxStringLength()})
  */
 public record ReadLimits(
-        long maxCompressedBytes, long maxDecompressedBytes, int maxDepth, int maxEntriesPerRecord)
+        long maxCompressedBytes,
+        long maxDecompressedBytes,
+        int maxDepth,
+        int maxEntriesPerRecord,
+        int maxStringLength)
         implements Serializable {
 
     private static final long MIB = 1024L * 1024L;
 
-    /** 256 MiB stored, 1 GiB decompressed, 64 levels, 100,000 entries per record. */
-    public static final ReadLimits DEFAULTS = new ReadLimits(256 * MIB, 1024 * MIB, 64, 100_000);
+    /** Jackson's own default, 20 million characters: CloudTrail values are far shorter. */
+    public static final int DEFAULT_MAX_STRING_LENGTH =
+            StreamReadConstraints.DEFAULT_MAX_STRING_LEN;
+
+    /**
+     * 256 MiB stored, 1 GiB decompressed, 64 levels, 100,000 entries per record, strings of 20
+     * million characters.
+     */
+    public static final ReadLimits DEFAULTS =
+            new ReadLimits(256 * MIB, 1024 * MIB, 64, 100_000, DEFAULT_MAX_STRING_LENGTH);
 
     public ReadLimits {
         requirePositive(maxCompressedBytes, "maxCompressedBytes");
         requirePositive(maxDecompressedBytes, "maxDecompressedBytes");
         requirePositive(maxDepth, "maxDepth");
         requirePositive(maxEntriesPerRecord, "maxEntriesPerRecord");
+        requirePositive(maxStringLength, "maxStringLength");
+    }
+
+    /** With the default string length limit. */
+    public ReadLimits(
+            long maxCompressedBytes,
+            long maxDecompressedBytes,
+            int maxDepth,
+            int maxEntriesPerRecord) {
+        this(
+                maxCompressedBytes,
+                maxDecompressedBytes,
+                maxDepth,
+                maxEntriesPerRecord,
+                DEFAULT_MAX_STRING_LENGTH);
     }
 
     public static ReadLimits defaults() {
@@ -33,19 +63,36 @@ public record ReadLimits(
     }
 
     public ReadLimits withMaxCompressedBytes(long bytes) {
-        return new ReadLimits(bytes, maxDecompressedBytes, maxDepth, maxEntriesPerRecord);
+        return new ReadLimits(
+                bytes, maxDecompressedBytes, maxDepth, maxEntriesPerRecord, maxStringLength);
     }
 
     public ReadLimits withMaxDecompressedBytes(long bytes) {
-        return new ReadLimits(maxCompressedBytes, bytes, maxDepth, maxEntriesPerRecord);
+        return new ReadLimits(
+                maxCompressedBytes, bytes, maxDepth, maxEntriesPerRecord, maxStringLength);
     }
 
     public ReadLimits withMaxDepth(int depth) {
-        return new ReadLimits(maxCompressedBytes, maxDecompressedBytes, depth, maxEntriesPerRecord);
+        return new ReadLimits(
+                maxCompressedBytes,
+                maxDecompressedBytes,
+                depth,
+                maxEntriesPerRecord,
+                maxStringLength);
     }
 
     public ReadLimits withMaxEntriesPerRecord(int entries) {
-        return new ReadLimits(maxCompressedBytes, maxDecompressedBytes, maxDepth, entries);
+        return new ReadLimits(
+                maxCompressedBytes, maxDecompressedBytes, maxDepth, entries, maxStringLength);
+    }
+
+    public ReadLimits withMaxStringLength(int characters) {
+        return new ReadLimits(
+                maxCompressedBytes,
+                maxDecompressedBytes,
+                maxDepth,
+                maxEntriesPerRecord,
+                characters);
     }
 
     private static void requirePositive(long value, String name) {

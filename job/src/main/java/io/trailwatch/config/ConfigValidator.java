@@ -4,6 +4,8 @@ import static io.trailwatch.config.TrailWatchOptions.*;
 
 import io.trailwatch.aggregate.ActivityAggregates;
 import io.trailwatch.aws.AwsClientSettings;
+import io.trailwatch.connector.sns.SnsAlertSinkBuilder;
+import io.trailwatch.connector.sns.SnsRetryBackoff;
 import io.trailwatch.connector.sqs.config.SqsSourceConfig;
 import io.trailwatch.connector.sqs.config.SqsSourceOptions;
 import io.trailwatch.output.OutputSettings;
@@ -32,6 +34,10 @@ public final class ConfigValidator {
             Pattern.compile("arn:[a-z-]+:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
+    /** The SNS sink counts its waits in whole milliseconds. */
+    private static final Duration MIN_SNS_DELAY = Duration.ofMillis(1);
+
     private static final String TOPIC_ARN_EXAMPLE =
             "arn:aws:sns:<region>:<12-digit account>:<topic name>";
 
@@ -109,6 +115,13 @@ public final class ConfigValidator {
         Duration idle = positive(IDLE_TIMEOUT);
         Duration dedup = positive(ALERT_DEDUP_TTL);
         positive(CHECKPOINT_INTERVAL);
+        within(ALERT_MAX_BUFFER_TIME, MIN_SNS_DELAY, SnsAlertSinkBuilder.MAX_TIME_IN_BUFFER_LIMIT);
+        Duration initialBackoff =
+                within(ALERT_RETRY_INITIAL_BACKOFF, MIN_SNS_DELAY, SnsRetryBackoff.MAX_DELAY_LIMIT);
+        within(
+                ALERT_RETRY_MAX_BACKOFF,
+                initialBackoff == null ? MIN_SNS_DELAY : initialBackoff,
+                SnsRetryBackoff.MAX_DELAY_LIMIT);
         Integer parallelism = typed(PARALLELISM);
         if (parallelism != null && parallelism < 1) {
             problem(PARALLELISM, "must be at least 1, was " + parallelism);
@@ -287,6 +300,23 @@ public final class ConfigValidator {
                     "must be a positive duration, was "
                             + TimeUtils.formatWithHighestUnit(value)
                             + "; write e.g. 5 min");
+        }
+        return value;
+    }
+
+    /** The option's value if it lies in [min, max]; a problem naming the range otherwise. */
+    private Duration within(ConfigOption<Duration> option, Duration min, Duration max) {
+        Duration value = typed(option);
+        if (value != null && (value.compareTo(min) < 0 || value.compareTo(max) > 0)) {
+            problem(
+                    option,
+                    "must be from "
+                            + TimeUtils.formatWithHighestUnit(min)
+                            + " to "
+                            + TimeUtils.formatWithHighestUnit(max)
+                            + ", was "
+                            + TimeUtils.formatWithHighestUnit(value));
+            return null;
         }
         return value;
     }

@@ -2,6 +2,7 @@ package io.trailwatch.config;
 
 import io.trailwatch.aws.AwsClientSettings;
 import io.trailwatch.connector.sns.SnsAlertSink;
+import io.trailwatch.connector.sns.SnsRetryBackoff;
 import io.trailwatch.connector.sqs.SqsNotificationSource;
 import io.trailwatch.output.OutputSettings;
 import io.trailwatch.pipeline.PipelineSettings;
@@ -79,12 +80,20 @@ public final class JobConfig {
                 .build();
     }
 
-    /** The SNS sink publishing to {@code alerts.sns.topic-arn}. */
+    /**
+     * The SNS sink publishing to {@code alerts.sns.topic-arn}, with the other alerts.sns.* options.
+     */
     public SnsAlertSink alertSink() {
         return SnsAlertSink.builder()
                 .setTopicArn(alertTopicArn())
                 .setRegion(options.get(TrailWatchOptions.AWS_REGION))
                 .setEndpointOverride(options.get(TrailWatchOptions.SNS_ENDPOINT))
+                .setMaxTimeInBufferMS(
+                        options.get(TrailWatchOptions.ALERT_MAX_BUFFER_TIME).toMillis())
+                .setRetryBackoff(
+                        new SnsRetryBackoff(
+                                options.get(TrailWatchOptions.ALERT_RETRY_INITIAL_BACKOFF),
+                                options.get(TrailWatchOptions.ALERT_RETRY_MAX_BACKOFF)))
                 .build();
     }
 }

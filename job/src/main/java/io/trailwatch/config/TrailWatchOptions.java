@@ -1,6 +1,8 @@
 package io.trailwatch.config;
 
 import io.trailwatch.aggregate.ActivityAggregates;
+import io.trailwatch.connector.sns.SnsAlertSinkBuilder;
+import io.trailwatch.connector.sns.SnsRetryBackoff;
 import io.trailwatch.output.RollingSettings;
 import io.trailwatch.pipeline.PipelineSettings;
 import java.time.Duration;
@@ -68,6 +70,36 @@ public final class TrailWatchOptions {
                             "ARN of the SNS topic alerts are published to (required), e.g."
                                     + " arn:aws:sns:eu-west-1:123456789012:trailwatch-alerts. A"
                                     + " name ending in .fifo makes it a FIFO topic.");
+
+    public static final ConfigOption<Duration> ALERT_MAX_BUFFER_TIME =
+            ConfigOptions.key("alerts.sns.max-buffer-time")
+                    .durationType()
+                    .defaultValue(SnsAlertSinkBuilder.DEFAULT_MAX_TIME_IN_BUFFER)
+                    .withDescription(
+                            "Longest an alert waits for others to share its SNS PublishBatch"
+                                    + " request (a full batch of 10 goes at once). Most of the"
+                                    + " time from notification to alert when alerts are few;"
+                                    + " 1 ms to 1 min.");
+
+    public static final ConfigOption<Duration> ALERT_RETRY_INITIAL_BACKOFF =
+            ConfigOptions.key("alerts.sns.retry-initial-backoff")
+                    .durationType()
+                    .defaultValue(SnsRetryBackoff.DEFAULT.initialDelay())
+                    .withDescription(
+                            "Wait before alerts SNS failed to take (throttling, server errors,"
+                                    + " no connection) are sent again; it doubles with each"
+                                    + " failure in a row up to alerts.sns.retry-max-backoff,"
+                                    + " with jitter (between half and all of it), and starts"
+                                    + " over after a success. At least 1 ms.");
+
+    public static final ConfigOption<Duration> ALERT_RETRY_MAX_BACKOFF =
+            ConfigOptions.key("alerts.sns.retry-max-backoff")
+                    .durationType()
+                    .defaultValue(SnsRetryBackoff.DEFAULT.maxDelay())
+                    .withDescription(
+                            "Longest wait between attempts to publish alerts while SNS keeps"
+                                    + " failing; a checkpoint may wait this long for a retry."
+                                    + " From alerts.sns.retry-initial-backoff to 1 min.");
 
     public static final ConfigOption<Duration> ALERT_DEDUP_TTL =
             ConfigOptions.key("alerts.dedup-ttl")

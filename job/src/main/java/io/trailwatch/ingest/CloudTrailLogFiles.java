@@ -33,7 +33,8 @@ public final class CloudTrailLogFiles {
                         limits.maxObjectBytes(),
                         limits.maxDecompressedBytes(),
                         limits.maxNestingDepth(),
-                        MAX_ENTRIES_PER_RECORD);
+                        MAX_ENTRIES_PER_RECORD,
+                        limits.maxStringLength());
         try {
             return new ReaderStream(LogFileReader.open(raw, origin, readLimits));
         } catch (LogFileException e) {

@@ -1,5 +1,6 @@
 package io.trailwatch.ingest;
 
+import io.trailwatch.cloudtrail.ReadLimits;
 import java.io.Serializable;
 
 /**
@@ -8,19 +9,35 @@ import java.io.Serializable;
  * @param maxObjectBytes largest compressed object fetched
  * @param maxDecompressedBytes most bytes one file may decompress to
  * @param maxNestingDepth deepest JSON nesting accepted inside a record
+ * @param maxStringLength longest JSON string value accepted, in characters
  */
-public record FileLimits(long maxObjectBytes, long maxDecompressedBytes, int maxNestingDepth)
+public record FileLimits(
+        long maxObjectBytes, long maxDecompressedBytes, int maxNestingDepth, int maxStringLength)
         implements Serializable {
 
     public FileLimits {
-        if (maxObjectBytes <= 0 || maxDecompressedBytes <= 0 || maxNestingDepth <= 0) {
+        if (maxObjectBytes <= 0
+                || maxDecompressedBytes <= 0
+                || maxNestingDepth <= 0
+                || maxStringLength <= 0) {
             throw new IllegalArgumentException(
                     "file limits must be positive, got "
                             + maxObjectBytes
                             + ", "
                             + maxDecompressedBytes
                             + ", "
-                            + maxNestingDepth);
+                            + maxNestingDepth
+                            + ", "
+                            + maxStringLength);
         }
+    }
+
+    /** With the default string length limit ({@link ReadLimits#DEFAULT_MAX_STRING_LENGTH}). */
+    public FileLimits(long maxObjectBytes, long maxDecompressedBytes, int maxNestingDepth) {
+        this(
+                maxObjectBytes,
+                maxDecompressedBytes,
+                maxNestingDepth,
+                ReadLimits.DEFAULT_MAX_STRING_LENGTH);
     }
 }

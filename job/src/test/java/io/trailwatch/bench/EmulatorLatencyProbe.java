@@ -4,9 +4,7 @@ import io.trailwatch.config.ConfigSources;
 import io.trailwatch.config.JobConfig;
 import io.trailwatch.config.RunArguments;
 import io.trailwatch.config.TrailWatchOptions;
-import io.trailwatch.connector.sns.SnsAlertSink;
 import io.trailwatch.job.ProductionJob;
-import io.trailwatch.job.StreamingJob;
 import io.trailwatch.pattern.PatternSet;
 import io.trailwatch.testing.FauxqsEmulator;
 import io.trailwatch.testing.LocalAws;
@@ -23,7 +21,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -68,7 +65,7 @@ public final class EmulatorLatencyProbe implements LatencyProbe {
             JobConfig config = config(workDir, aws, fauxqs, queues.url(), settings);
             PatternSet patterns = config.patternLocation().load();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-            String sinkBuffer = attach(env, config, patterns, settings);
+            String sinkBuffer = attach(env, config, patterns);
             List<String> notes = new ArrayList<>();
             notes.add(
                     String.format(
@@ -143,36 +140,20 @@ public final class EmulatorLatencyProbe implements LatencyProbe {
     }
 
     /**
-     * Adds the job as {@code run} does; with {@code sinkBufferMillis} set, the same job with that
-     * SNS sink buffer time. Returns a description of the sink's buffering.
+     * Adds the job as {@code run} does, from the same configuration; returns the SNS sink's buffer
+     * time as the job uses it.
      */
     private static String attach(
-            StreamExecutionEnvironment env,
-            JobConfig config,
-            PatternSet patterns,
-            LatencySettings settings) {
-        if (settings.sinkBufferMillis() <= 0) {
-            ProductionJob.attach(env, config, patterns);
-            return "as `run` builds it (maxTimeInBufferMS default)";
-        }
-        env.enableCheckpointing(
-                config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        env.setParallelism(PARALLELISM);
-        SnsAlertSink sink =
-                SnsAlertSink.builder()
-                        .setTopicArn(config.alertTopicArn())
-                        .setRegion(config.options().get(TrailWatchOptions.AWS_REGION))
-                        .setEndpointOverride(config.options().get(TrailWatchOptions.SNS_ENDPOINT))
-                        .setMaxTimeInBufferMS(settings.sinkBufferMillis())
-                        .build();
-        new StreamingJob(
-                        patterns,
-                        config.pipelineSettings(),
-                        config.source(),
-                        sink,
-                        config.outputSettings())
-                .attach(env);
-        return "maxTimeInBufferMS " + settings.sinkBufferMillis();
+            StreamExecutionEnvironment env, JobConfig config, PatternSet patterns) {
+        ProductionJob.attach(env, config, patterns);
+        Duration bufferTime = config.alertSink().maxTimeInBuffer();
+        return TrailWatchOptions.ALERT_MAX_BUFFER_TIME.key()
+                + " "
+                + bufferTime.toMillis()
+                + " ms"
+                + (bufferTime.equals(TrailWatchOptions.ALERT_MAX_BUFFER_TIME.defaultValue())
+                        ? " (the default)"
+                        : "");
     }
 
     /** Sends a notification a second until the job raises its first alert. */
@@ -235,10 +216,20 @@ public final class EmulatorLatencyProbe implements LatencyProbe {
                                 "aws.s3.endpoint: " + aws.s3Endpoint,
                                 "aws.s3.path-style-access: true",
                                 "aws.sns.endpoint: " + fauxqs.endpoint(),
-                                ""));
+                                sinkBufferLine(settings)));
         return ConfigSources.load(
                 RunArguments.parse(new String[] {"--config", file.toString()}, new ArrayList<>()),
                 Optional.empty());
+    }
+
+    /** The {@code alerts.sns.max-buffer-time} line, if the bench overrides the job's default. */
+    private static String sinkBufferLine(LatencySettings settings) {
+        return settings.sinkBufferMillis() > 0
+                ? TrailWatchOptions.ALERT_MAX_BUFFER_TIME.key()
+                        + ": "
+                        + settings.sinkBufferMillis()
+                        + " ms\n"
+                : "";
     }
 
     private static double loadAverage() {

@@ -7,6 +7,7 @@ import static io.trailwatch.cloudtrail.LogFiles.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trailwatch.connector.sqs.config.SqsSourceOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -187,6 +188,73 @@ class LogFileReaderMalformedInputTest {
         assertThat(outcome.error()).isNull();
         assertThat(outcome.eventIds()).containsExactly("e1", "e2");
         assertThat(outcome.reader().malformedRecords()).isEqualTo(1);
+    }
+
+    @Test
+    void stringLongerThanTheLimitNamesTheRecordTheLimitAndTheOptionToRaise() {
+        String longPolicy = "\"policy\":\"" + "x".repeat(1_001) + "\"";
+        String file = logFile(record("e1"), record("e2", "2023-07-10T11:45:00Z", longPolicy));
+        ReadLimits limits = ReadLimits.DEFAULTS.withMaxStringLength(1_000);
+
+        LogFiles.Outcome outcome = LogFiles.read(FILE, utf8(file), limits);
+
+        assertThat(outcome.eventIds()).containsExactly("e1");
+        assertThat(outcome.error())
+                .hasMessageStartingWith(
+                        FILE
+                                + ": record #1 has a string value longer than the limit of 1000"
+                                + " characters at line 1")
+                .hasMessageEndingWith(
+                        "raise the `run` option " + SqsSourceOptions.MAX_STRING_LENGTH.key());
+    }
+
+    @Test
+    void stringLimitHoldsAlsoForGzipFilesReadWhole() {
+        String longPolicy = "\"policy\":\"" + "x".repeat(1_001) + "\"";
+        String exactPolicy = "\"policy\":\"" + "x".repeat(1_000) + "\"";
+        String file =
+                logFile(
+                        record("e1", "2023-07-10T11:45:00Z", exactPolicy),
+                        record("e2", "2023-07-10T11:45:00Z", longPolicy));
+        ReadLimits limits = ReadLimits.DEFAULTS.withMaxStringLength(1_000);
+
+        LogFiles.Outcome outcome = LogFiles.read(FILE, gzip(file), limits);
+
+        assertThat(outcome.eventIds()).containsExactly("e1");
+        assertThat(outcome.error())
+                .hasMessageStartingWith(
+                        FILE
+                                + ": record #1 has a string value longer than the limit of 1000"
+                                + " characters at line 1");
+    }
+
+    @Test
+    void aSingleRecordObjectWithTooLongAStringIsRecordZero() {
+        String record = record("e1", "2023-07-10T11:45:00Z", "\"k\":\"" + "y".repeat(101) + "\"");
+        ReadLimits limits = ReadLimits.DEFAULTS.withMaxStringLength(100);
+
+        LogFiles.Outcome outcome = LogFiles.read(FILE, utf8(record), limits);
+
+        assertThat(outcome.error())
+                .hasMessageStartingWith(FILE + ": record #0 has a string value longer than");
+    }
+
+    @Test
+    void aStringOfExactlyTheLimitIsRead() {
+        String policy = "\"policy\":\"" + "x".repeat(1_000) + "\"";
+        String file = logFile(record("e1", "2023-07-10T11:45:00Z", policy));
+
+        LogFiles.Outcome outcome =
+                LogFiles.read(FILE, utf8(file), ReadLimits.DEFAULTS.withMaxStringLength(1_000));
+
+        assertThat(outcome.error()).isNull();
+        assertThat(outcome.eventIds()).containsExactly("e1");
+    }
+
+    @Test
+    void theDefaultStringLimitIsJacksons() {
+        assertThat(ReadLimits.DEFAULTS.maxStringLength()).isEqualTo(20_000_000);
+        assertThat(SqsSourceOptions.MAX_STRING_LENGTH.defaultValue()).isEqualTo(20_000_000);
     }
 
     @Test

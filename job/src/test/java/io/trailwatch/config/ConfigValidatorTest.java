@@ -6,6 +6,7 @@ import static io.trailwatch.config.ConfigSourcesTest.TOPIC_ARN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.trailwatch.connector.sns.SnsRetryBackoff;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,15 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void theStringLengthLimitOfLogFilesMustBePositive() {
+        assertThat(problemsOf(complete().put("source.s3.max-string-length", "0", "f")))
+                .extracting(ConfigProblem::toString)
+                .containsExactly(
+                        "option 'source.s3.max-string-length' (from f): must be at least 1, was"
+                                + " 0");
+    }
+
+    @Test
     void checkpointingCannotBeTurnedOff() {
         assertThat(problemsOf(complete().put("checkpoint.interval", "0 s", "f")))
                 .extracting(ConfigProblem::toString)
@@ -161,6 +171,44 @@ class ConfigValidatorTest {
 
         assertThat(config.source()).isNotNull();
         assertThat(config.alertSink().topicArn()).isEqualTo(TOPIC_ARN);
+        assertThat(config.alertSink().maxTimeInBuffer()).isEqualTo(Duration.ofMillis(100));
+        assertThat(config.alertSink().retryBackoff()).isEqualTo(SnsRetryBackoff.DEFAULT);
+    }
+
+    @Test
+    void theSnsSinksBufferTimeAndBackoffComeFromTheirOptions() throws Exception {
+        JobConfig config =
+                ConfigValidator.validate(
+                        complete()
+                                .put("alerts.sns.max-buffer-time", "50 ms", "f")
+                                .put("alerts.sns.retry-initial-backoff", "200 ms", "f")
+                                .put("alerts.sns.retry-max-backoff", "10 s", "f"),
+                        List.of());
+
+        assertThat(config.alertSink().maxTimeInBuffer()).isEqualTo(Duration.ofMillis(50));
+        assertThat(config.alertSink().retryBackoff())
+                .isEqualTo(new SnsRetryBackoff(Duration.ofMillis(200), Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void snsSinkTimesOutOfRangeAreReportedWithTheirRange() {
+        assertThat(
+                        problemsOf(
+                                complete()
+                                        .put("alerts.sns.max-buffer-time", "0 ms", "f")
+                                        .put("alerts.sns.retry-initial-backoff", "2 s", "f")
+                                        .put("alerts.sns.retry-max-backoff", "1 s", "f")))
+                .extracting(ConfigProblem::toString)
+                .containsExactlyInAnyOrder(
+                        "option 'alerts.sns.max-buffer-time' (from f): must be from 1 ms to 1 min,"
+                                + " was 0 ms",
+                        "option 'alerts.sns.retry-max-backoff' (from f): must be from 2 s to 1"
+                                + " min, was 1 s");
+        assertThat(problemsOf(complete().put("alerts.sns.max-buffer-time", "2 min", "f")))
+                .extracting(ConfigProblem::toString)
+                .containsExactly(
+                        "option 'alerts.sns.max-buffer-time' (from f): must be from 1 ms to 1 min,"
+                                + " was 2 min");
     }
 
     private static GivenSettings settings() {

@@ -86,7 +86,16 @@ class BadLogFilesTest {
                         "expected an array"),
                 bad("invalid UTF-8", committed("invalid-utf8.json"), "UTF-8"),
                 bad("gzip bomb", BadLogFilesTest::gzipBomb, "decompression bomb"),
-                bad("100 MB in one record", BadLogFilesTest::hundredMegabyteRecord, "parser limit"),
+                bad(
+                        "100 MB in one record",
+                        BadLogFilesTest::hundredMegabyteRecord,
+                        "record #0 has a string value longer than the limit of 20000000"
+                                + " characters"),
+                bad(
+                        "a 21 million character value after a good record",
+                        BadLogFilesTest::longValueInTheSecondRecord,
+                        "record #1 has a string value longer than the limit of 20000000"
+                                + " characters at line 1"),
                 bad(
                         "deeply nested JSON",
                         BadLogFilesTest::deeplyNested,
@@ -170,6 +179,29 @@ class BadLogFilesTest {
                     byte[] text = new byte[(int) MIB];
                     java.util.Arrays.fill(text, (byte) 'x');
                     for (int i = 0; i < 100; i++) {
+                        out.write(text);
+                    }
+                    out.write("\"}}]}".getBytes(StandardCharsets.US_ASCII));
+                });
+    }
+
+    /**
+     * A good record, then one whose request parameters hold 21 million characters, just over the
+     * parser's default string limit.
+     */
+    private static byte[] longValueInTheSecondRecord() {
+        return gzip(
+                out -> {
+                    out.write(
+                            ("{\"Records\": [{\"eventTime\": \"2023-07-10T12:05:00Z\","
+                                            + " \"eventName\": \"GetBucketPolicy\"},"
+                                            + " {\"eventTime\": \"2023-07-10T12:06:00Z\","
+                                            + " \"eventName\": \"PutBucketPolicy\","
+                                            + " \"requestParameters\": {\"policy\": \"")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                    byte[] text = new byte[1_000_000];
+                    java.util.Arrays.fill(text, (byte) 'x');
+                    for (int i = 0; i < 21; i++) {
                         out.write(text);
                     }
                     out.write("\"}}]}".getBytes(StandardCharsets.US_ASCII));

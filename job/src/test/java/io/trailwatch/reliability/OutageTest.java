@@ -2,6 +2,9 @@ package io.trailwatch.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailwatch.connector.sns.AwsSnsClientProvider;
+import io.trailwatch.connector.sns.SnsAlertSinkBuilder;
+import io.trailwatch.connector.sns.SnsRetryBackoff;
 import io.trailwatch.pattern.PatternSet;
 import io.trailwatch.pipeline.LocalDetection;
 import io.trailwatch.pipeline.RunCounters;
@@ -152,7 +155,7 @@ class OutageTest {
             assertThat(refused)
                     .as("connections tried during the outage: backing off, not a busy loop")
                     .isPositive()
-                    .isLessThan(maxConnectionsDuringOutage(service));
+                    .isLessThanOrEqualTo(maxConnectionsDuringOutage(service));
 
             EmulatedRun.Outcome outcome =
                     job.outcome(
@@ -183,18 +186,30 @@ class OutageTest {
 
     /**
      * Well above what backing off costs over the outage (SDK retries, the reader's pause between
-     * polls, exponential backoff on file reads), far below a client retrying in a loop, which makes
-     * thousands of connections a second to a local port.
+     * polls, exponential backoff on file reads and on SNS publishing), far below a client retrying
+     * in a loop, which makes thousands of connections a second to a local port.
      */
     private static int maxConnectionsDuringOutage(Service service) {
-        int perSecond =
-                switch (service) {
-                    case S3 -> 50; // up to 8 files at once, each retried with backoff
-                    case SQS -> 20; // two readers pausing a second between polls
-                    case SNS -> 100; // the sink resubmits at once; only the SDK backs off (~20-55/s
-                        // seen)
-                };
-        return (int) (perSecond * OUTAGE.toSeconds());
+        return switch (service) {
+            case S3 -> 50 * (int) OUTAGE.toSeconds(); // up to 8 files at once, each with backoff
+            case SQS -> 20 * (int) OUTAGE.toSeconds(); // two readers pausing 1 s between polls
+            case SNS -> maxSnsConnectionsDuringOutage();
+        };
+    }
+
+    /**
+     * What the SNS sink's backoff guarantees: each of the {@value EmulatedRun#PARALLELISM} writers
+     * has at most 4 requests in flight; a request slot sends at most {@link
+     * SnsRetryBackoff#maxAttemptsWithin} times in the outage, since after its n-th failure in a row
+     * a writer waits at least half of min(100 ms * 2^(n-1), 5 s) (10 sends in 12 s); and each send
+     * is at most 3 SDK attempts, one connection each. 2 * 4 * 10 * 3 = 240 connections in 12 s, 20
+     * a second, where the sink without backoff was seen to make 20-55 a second.
+     */
+    private static int maxSnsConnectionsDuringOutage() {
+        return EmulatedRun.PARALLELISM
+                * SnsAlertSinkBuilder.DEFAULT_MAX_IN_FLIGHT_REQUESTS
+                * SnsRetryBackoff.DEFAULT.maxAttemptsWithin(OUTAGE)
+                * AwsSnsClientProvider.SDK_MAX_ATTEMPTS;
     }
 
     private static int portOf(String endpoint) {

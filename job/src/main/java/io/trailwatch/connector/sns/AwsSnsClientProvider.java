@@ -24,6 +24,13 @@ public final class AwsSnsClientProvider implements SnsClientProvider {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Attempts the SDK makes per PublishBatch call (its standard strategy's count, pinned so that
+     * environment settings cannot raise it): quick retries of a blip, while longer outages are the
+     * sink's backoff's to handle.
+     */
+    public static final int SDK_MAX_ATTEMPTS = 3;
+
     private final String region;
     private final String endpointOverride;
 
@@ -42,7 +49,11 @@ public final class AwsSnsClientProvider implements SnsClientProvider {
                 SnsClient.builder()
                         .credentialsProvider(DefaultCredentialsProvider.builder().build())
                         .httpClientBuilder(
-                                ApacheHttpClient.builder().maxConnections(maxConcurrentRequests));
+                                ApacheHttpClient.builder().maxConnections(maxConcurrentRequests))
+                        .overrideConfiguration(
+                                override ->
+                                        override.retryStrategy(
+                                                retries -> retries.maxAttempts(SDK_MAX_ATTEMPTS)));
         if (region != null) {
             builder.region(Region.of(region));
         }

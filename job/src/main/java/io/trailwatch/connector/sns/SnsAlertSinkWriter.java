@@ -1,6 +1,7 @@
 package io.trailwatch.connector.sns;
 
 import io.trailwatch.alert.Alert;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,8 +23,9 @@ import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
 
 /**
  * Publishes buffered alerts with SNS PublishBatch. Entries that SNS rejects for a retryable reason
- * are sent again, and only they; a fatal rejection fails the job with SNS's code and message. Logs
- * name counts and error codes, never alert content or credentials.
+ * are sent again, and only they, after a backoff ({@link SnsRetryBackoff}) that grows while
+ * failures go on and resets on the first success; a fatal rejection fails the job at once with
+ * SNS's code and message. Logs name counts and error codes, never alert content or credentials.
  */
 class SnsAlertSinkWriter extends AsyncSinkWriter<Alert, SnsPublishEntry> {
 
@@ -32,14 +34,22 @@ class SnsAlertSinkWriter extends AsyncSinkWriter<Alert, SnsPublishEntry> {
     private final String topicArn;
     private final SnsPublishClient client;
     private final Counter numRecordsOutErrors;
+    private final ExponentialBackoff backoff;
+    private final RetryTimer retryTimer;
 
+    /**
+     * @param backoff the waits before retries, shared by this writer's requests
+     * @param retryTimer runs a retry after its wait; {@link RetryTimer#onTaskTimers} in a task
+     */
     SnsAlertSinkWriter(
             ElementConverter<Alert, SnsPublishEntry> elementConverter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<SnsPublishEntry>> recoveredState,
             String topicArn,
-            SnsPublishClient client) {
+            SnsPublishClient client,
+            ExponentialBackoff backoff,
+            RetryTimer retryTimer) {
         super(
                 elementConverter,
                 context,
@@ -50,22 +60,28 @@ class SnsAlertSinkWriter extends AsyncSinkWriter<Alert, SnsPublishEntry> {
         this.topicArn = topicArn;
         this.client = client;
         this.numRecordsOutErrors = context.metricGroup().getNumRecordsOutErrorsCounter();
+        this.backoff = backoff;
+        this.retryTimer = retryTimer;
     }
 
     @Override
     protected void submitRequestEntries(
             List<SnsPublishEntry> entries, ResultHandler<SnsPublishEntry> resultHandler) {
         PublishBatchRequest request = toRequest(entries);
+        // handle, not whenComplete: the stage after it must fail only if the handling itself
+        // failed, not whenever the request did (a retry in backoff has not completed the handler)
         client.publishBatch(request)
-                .whenComplete(
+                .handle(
                         (response, err) -> {
                             if (err != null) {
                                 handleFailedRequest(err, entries, resultHandler);
                             } else if (response.hasFailed() && !response.failed().isEmpty()) {
                                 handlePartlyFailedRequest(response, entries, resultHandler);
                             } else {
+                                backoff.reset();
                                 resultHandler.complete();
                             }
+                            return null;
                         })
                 .exceptionally(
                         bug -> {
@@ -101,11 +117,28 @@ class SnsAlertSinkWriter extends AsyncSinkWriter<Alert, SnsPublishEntry> {
         if (SnsExceptionClassifiers.isFatal(err, resultHandler::completeExceptionally)) {
             return;
         }
+        Duration delay = backoff.nextDelay();
         LOG.warn(
-                "PublishBatch of {} alerts to SNS failed; retrying: {}",
+                "PublishBatch of {} alerts to SNS failed; retrying in {} ms (failure {} in a"
+                        + " row): {}",
                 entries.size(),
+                delay.toMillis(),
+                backoff.failuresInARow(),
                 err.toString());
-        resultHandler.retryForEntries(entries);
+        retryAfter(delay, entries, resultHandler);
+    }
+
+    /**
+     * Hands the entries back to the buffer once the delay has passed. Until then the request counts
+     * as in flight: the writer sends no more than its in-flight limit meanwhile, and a checkpoint
+     * waits for the retry (at most the maximum backoff) rather than snapshotting a request that is
+     * still out.
+     */
+    private void retryAfter(
+            Duration delay,
+            List<SnsPublishEntry> entries,
+            ResultHandler<SnsPublishEntry> resultHandler) {
+        retryTimer.after(delay, () -> resultHandler.retryForEntries(entries));
     }
 
     private void handlePartlyFailedRequest(
@@ -141,12 +174,14 @@ class SnsAlertSinkWriter extends AsyncSinkWriter<Alert, SnsPublishEntry> {
             }
             retry.add(entry);
         }
+        Duration delay = backoff.nextDelay();
         LOG.warn(
-                "SNS rejected {} of {} alerts of a PublishBatch request; retrying them: {}",
+                "SNS rejected {} of {} alerts of a PublishBatch request; retrying them in {} ms: {}",
                 retry.size(),
                 entries.size(),
+                delay.toMillis(),
                 codesOf(response.failed()));
-        resultHandler.retryForEntries(retry);
+        retryAfter(delay, retry, resultHandler);
     }
 
     private static SnsPublishEntry entryWithId(List<SnsPublishEntry> entries, String id) {

@@ -29,6 +29,12 @@ final class FakeSnsClient implements SnsPublishClient {
         return this;
     }
 
+    /** The next request succeeds (for scripts that fail again after a success). */
+    FakeSnsClient thenSucceed() {
+        script.add(FakeSnsClient::allSucceed);
+        return this;
+    }
+
     /** In the next request, the entries with these ids fail with the given error. */
     FakeSnsClient thenFailEntries(String code, boolean senderFault, String... ids) {
         script.add(
@@ -64,6 +70,10 @@ final class FakeSnsClient implements SnsPublishClient {
         if (!script.isEmpty()) {
             return script.poll().apply(request);
         }
+        return allSucceed(request);
+    }
+
+    private static CompletableFuture<PublishBatchResponse> allSucceed(PublishBatchRequest request) {
         List<PublishBatchResultEntry> successful = new ArrayList<>();
         for (PublishBatchRequestEntry entry : request.publishBatchRequestEntries()) {
             successful.add(success(entry));

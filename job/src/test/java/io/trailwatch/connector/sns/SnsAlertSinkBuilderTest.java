@@ -3,6 +3,7 @@ package io.trailwatch.connector.sns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SnsAlertSinkBuilderTest {
@@ -42,5 +43,27 @@ class SnsAlertSinkBuilderTest {
                 SnsAlertSink.builder().setTopicArn(TOPIC_ARN).setRegion("eu-west-1").build();
 
         assertThat(sink.topicArn()).isEqualTo(TOPIC_ARN);
+        assertThat(sink.maxTimeInBuffer()).isEqualTo(Duration.ofMillis(100));
+        assertThat(sink.retryBackoff()).isEqualTo(SnsRetryBackoff.DEFAULT);
+    }
+
+    @Test
+    void bufferTimesOutsideOneMillisecondToOneMinuteAreRejected() {
+        assertThatThrownBy(
+                        () ->
+                                SnsAlertSink.builder()
+                                        .setTopicArn(TOPIC_ARN)
+                                        .setMaxTimeInBufferMS(60_001)
+                                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(
+                        "maxTimeInBufferMS must be between 1 and 60000 ms; was 60001");
+        assertThat(
+                        SnsAlertSink.builder()
+                                .setTopicArn(TOPIC_ARN)
+                                .setMaxTimeInBufferMS(60_000)
+                                .build()
+                                .maxTimeInBuffer())
+                .isEqualTo(Duration.ofMinutes(1));
     }
 }

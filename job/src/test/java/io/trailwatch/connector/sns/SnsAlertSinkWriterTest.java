@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.trailwatch.alert.Alert;
 import io.trailwatch.alert.AlertJson;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
@@ -26,7 +28,24 @@ class SnsAlertSinkWriterTest {
             "arn:aws:sns:us-east-1:123456789012:trailwatch-alerts.fifo";
     private static final SinkWriter.Context NO_CONTEXT = null;
 
+    private static final DoubleSupplier LOWEST_JITTER = () -> 0.0;
+    private static final SdkClientException CONNECTION_RESET =
+            SdkClientException.create(
+                    "Unable to execute HTTP request", new IOException("Connection reset"));
+
     private final FakeSnsClient sns = new FakeSnsClient();
+    private final ImmediateRetries retries = new ImmediateRetries();
+
+    /** Retries at once, remembering how long the writer asked to wait. */
+    private static final class ImmediateRetries implements RetryTimer {
+        final List<Long> delaysMillis = new ArrayList<>();
+
+        @Override
+        public void after(Duration delay, Runnable retry) {
+            delaysMillis.add(delay.toMillis());
+            retry.run();
+        }
+    }
 
     @Test
     void publishesInBatchesOfAtMostTen() throws Exception {
@@ -137,10 +156,7 @@ class SnsAlertSinkWriterTest {
                                 .statusCode(400)
                                 .awsErrorDetails(errorDetails("Throttled", 400))
                                 .build())
-                .thenFail(
-                        SdkClientException.create(
-                                "Unable to execute HTTP request",
-                                new IOException("Connection reset")));
+                .thenFail(CONNECTION_RESET);
 
         publishAll(TOPIC_ARN, alerts);
 
@@ -149,6 +165,76 @@ class SnsAlertSinkWriterTest {
             assertThat(alertIdsOf(request.publishBatchRequestEntries()))
                     .containsExactlyElementsOf(alertIds(alerts));
         }
+    }
+
+    @Test
+    void retriesWaitLongerWhileFailuresGoOnAndStartOverAfterASuccess() throws Exception {
+        sns.thenFail(CONNECTION_RESET)
+                .thenFail(CONNECTION_RESET)
+                .thenSucceed()
+                .thenFail(CONNECTION_RESET);
+
+        publishAll(TOPIC_ARN, rootLogins(3));
+        publishAll(TOPIC_ARN, rootLogins(2));
+
+        // lowest jitter: half of the ceilings 100 ms, 200 ms, then 100 ms again after the success
+        assertThat(retries.delaysMillis).containsExactly(50L, 100L, 50L);
+        assertThat(sns.requests()).hasSize(5);
+    }
+
+    @Test
+    void entriesRejectedForThrottlingAlsoWaitBeforeTheirRetry() throws Exception {
+        sns.thenFailEntries("Throttled", true, "0");
+
+        publishAll(TOPIC_ARN, rootLogins(4));
+
+        assertThat(retries.delaysMillis).containsExactly(50L);
+    }
+
+    @Test
+    void fatalFailuresAreNotRetried() {
+        sns.thenFail(
+                NotFoundException.builder()
+                        .message("Topic does not exist")
+                        .statusCode(404)
+                        .awsErrorDetails(errorDetails("NotFound", 404))
+                        .build());
+
+        assertThatThrownBy(() -> publishAll(TOPIC_ARN, rootLogins(2)))
+                .hasStackTraceContaining("SNS topic not found");
+        assertThat(retries.delaysMillis).isEmpty();
+    }
+
+    @Test
+    void onTheTasksTimersARetryIsSentOnlyOnceItsDelayHasPassed() throws Exception {
+        TestWriterContext context = new TestWriterContext();
+        SinkWriter<Alert> writer =
+                sink(TOPIC_ARN)
+                        .restoreWriter(
+                                context,
+                                List.of(),
+                                RetryTimer.onTaskTimers(
+                                        context.getMailboxExecutor(),
+                                        context.getProcessingTimeService()),
+                                LOWEST_JITTER);
+        sns.thenFail(CONNECTION_RESET);
+        long start = 1_000;
+        context.time().setCurrentTime(start);
+
+        for (Alert alert : rootLogins(10)) { // a full batch is sent at once
+            writer.write(alert, NO_CONTEXT);
+        }
+        context.runMailbox();
+        context.time().setCurrentTime(start + 49);
+        context.runMailbox();
+
+        assertThat(sns.requests().size()).as("requests before the 50 ms backoff").isEqualTo(1);
+
+        context.time().setCurrentTime(start + 50);
+        context.runMailbox();
+
+        assertThat(sns.requests().size()).as("requests once it has passed").isGreaterThan(1);
+        writer.close();
     }
 
     @Test
@@ -204,7 +290,9 @@ class SnsAlertSinkWriterTest {
     }
 
     private void publishAll(String topicArn, List<Alert> alerts) throws Exception {
-        SinkWriter<Alert> writer = sink(topicArn).createWriter(new TestWriterContext());
+        SinkWriter<Alert> writer =
+                sink(topicArn)
+                        .restoreWriter(new TestWriterContext(), List.of(), retries, LOWEST_JITTER);
         try {
             for (Alert alert : alerts) {
                 writer.write(alert, NO_CONTEXT);

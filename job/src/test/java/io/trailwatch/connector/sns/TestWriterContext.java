@@ -33,6 +33,18 @@ final class TestWriterContext implements WriterInitContext {
             InternalSinkWriterMetricGroup.wrap(
                     UnregisteredMetricGroups.createUnregisteredOperatorMetricGroup());
 
+    /** The manual clock: setting its time fires the timers due. */
+    TestProcessingTimeService time() {
+        return time;
+    }
+
+    /** Runs the mails waiting in the mailbox, as the task thread would between records. */
+    void runMailbox() throws InterruptedException {
+        while (mailbox.tryYield()) {
+            // each call ran one mail
+        }
+    }
+
     SinkWriterMetricGroup metrics() {
         return metrics;
     }

@@ -59,11 +59,13 @@ public final class SqsSourceConfig implements Serializable {
         this.fetchRetries =
                 new RetryPolicy(attempts, c.get(FETCH_INITIAL_BACKOFF), c.get(FETCH_MAX_BACKOFF));
         check(c.get(MAX_NESTING_DEPTH) >= 1, MAX_NESTING_DEPTH, "must be at least 1");
+        check(c.get(MAX_STRING_LENGTH) >= 1, MAX_STRING_LENGTH, "must be at least 1");
         this.fileLimits =
                 new FileLimits(
                         c.get(MAX_OBJECT_SIZE).getBytes(),
                         c.get(MAX_DECOMPRESSED_SIZE).getBytes(),
-                        c.get(MAX_NESTING_DEPTH));
+                        c.get(MAX_NESTING_DEPTH),
+                        c.get(MAX_STRING_LENGTH));
         this.processedFilesTtl = c.get(PROCESSED_FILES_TTL);
         check(
                 !processedFilesTtl.isNegative() && !processedFilesTtl.isZero(),

@@ -1,5 +1,6 @@
 package io.trailwatch.connector.sqs.config;
 
+import io.trailwatch.cloudtrail.ReadLimits;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -105,6 +106,16 @@ public final class SqsSourceOptions {
                     .intType()
                     .defaultValue(64)
                     .withDescription("Deepest JSON nesting accepted inside one record.");
+
+    public static final ConfigOption<Integer> MAX_STRING_LENGTH =
+            ConfigOptions.key("source.s3.max-string-length")
+                    .intType()
+                    .defaultValue(ReadLimits.DEFAULT_MAX_STRING_LENGTH)
+                    .withDescription(
+                            "Longest JSON string value (in characters) accepted in a log file;"
+                                    + " a file with a longer one fails as a whole. CloudTrail"
+                                    + " values are far shorter; the limit keeps one huge value"
+                                    + " from filling the heap.");
 
     public static final ConfigOption<Duration> PROCESSED_FILES_TTL =
             ConfigOptions.key("source.processed-files.ttl")
