@@ -115,12 +115,14 @@ public final class RecordFlattener {
 
     private void readObjectMembers(JsonParser parser, PathTree.Node parent, int depth)
             throws IOException {
-        JsonToken token;
+        // nextFieldName() is Jackson's fast path for a member name (as data binding reads).
+        String name;
         PathTree.Node member = null;
-        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            member = parent.memberAfter(member, parser.currentName());
+        while ((name = parser.nextFieldName()) != null) {
+            member = parent.memberAfter(member, name);
             readValue(parser, parser.nextToken(), member, depth);
         }
+        JsonToken token = parser.currentToken();
         if (token != JsonToken.END_OBJECT) {
             throw new RecordFormatException("unexpected " + token + " inside an object");
         }
