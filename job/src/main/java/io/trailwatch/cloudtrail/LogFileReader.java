@@ -1,6 +1,7 @@
 package io.trailwatch.cloudtrail;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,12 +10,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import java.io.BufferedInputStream;
+import io.trailwatch.cloudtrail.PathTree.TopLevel;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -25,8 +28,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the CloudTrail records of one file, one record at a time, from a stream: the file is never
- * held in memory, and at most one record is materialised at a time.
+ * Reads the CloudTrail records of one file, one record at a time, from a stream, with memory
+ * bounded whatever the file's size. A gzip file of up to {@link WholeGzip#MAX_STORED_BYTES} whose
+ * text is at most {@link WholeGzip#MAX_TEXT_BYTES} (CloudTrail's files are mostly a few kilobytes)
+ * is read whole and decompressed in one call, the fastest way; larger files, plain text and
+ * anything the one-call decoder does not accept are streamed, never held in memory. Either way at
+ * most one record is materialised at a time, and errors read the same.
  *
  * <h2>Accepted input</h2>
  *
@@ -97,6 +104,12 @@ public final class LogFileReader implements Closeable {
      */
     private static final int BUFFER_BYTES = 16 * 1024;
 
+    /** Enough to tell gzip, text and other binary formats apart. */
+    private static final int HEAD_BYTES = 8;
+
+    /** The first read; most CloudTrail files are smaller as stored, and it grows for the rest. */
+    private static final int READ_AHEAD_BYTES = 8 * 1024;
+
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
 
@@ -124,7 +137,15 @@ public final class LogFileReader implements Closeable {
     private final String origin;
     private final ReadLimits limits;
     private final StoredBytes stored;
+
+    /** The decoded stream; {@code null} when the whole text was decompressed at once. */
     private final TextBytes text;
+
+    /** The whole text, when it was decompressed at once; handed back on close. */
+    private WholeGzip.Text whole;
+
+    private final long wholeTextBytes;
+
     private final JsonParser parser;
     private final RecordFlattener recordFlattener;
     private final RecordFlattener topLevelFlattener;
@@ -144,13 +165,39 @@ public final class LogFileReader implements Closeable {
     private long malformedRecords;
     private long insightRecordsSkipped;
 
+    /** A reader of a decoded stream. */
     private LogFileReader(String origin, ReadLimits limits, StoredBytes stored, TextBytes text)
             throws IOException {
+        this(origin, limits, stored, text, 0, factoryFor(limits).createParser(text));
+    }
+
+    /** A reader of a whole decompressed text. */
+    private LogFileReader(
+            String origin, ReadLimits limits, StoredBytes stored, WholeGzip.Text whole)
+            throws IOException {
+        this(
+                origin,
+                limits,
+                stored,
+                null,
+                whole.length(),
+                factoryFor(limits).createParser(whole.bytes(), 0, whole.length()));
+        this.whole = whole;
+    }
+
+    private LogFileReader(
+            String origin,
+            ReadLimits limits,
+            StoredBytes stored,
+            TextBytes text,
+            long wholeTextBytes,
+            JsonParser parser) {
         this.origin = origin;
         this.limits = limits;
         this.stored = stored;
         this.text = text;
-        this.parser = factoryFor(limits).createParser(text);
+        this.wholeTextBytes = wholeTextBytes;
+        this.parser = parser;
         this.recordFlattener = new RecordFlattener(limits.maxDepth(), limits.maxEntriesPerRecord());
         this.topLevelFlattener =
                 new RecordFlattener(limits.maxDepth(), limits.maxEntriesPerRecord());
@@ -172,25 +219,41 @@ public final class LogFileReader implements Closeable {
         Objects.requireNonNull(limits, "limits");
         StoredBytes stored = new StoredBytes(raw, origin, limits.maxCompressedBytes());
         try {
-            BufferedInputStream buffered = new BufferedInputStream(stored, BUFFER_BYTES);
-            byte[] head = peek(buffered, 8);
-            if (head.length == 0) {
+            ReadAhead ahead = ReadAhead.head(stored, HEAD_BYTES, READ_AHEAD_BYTES);
+            if (ahead.length == 0) {
                 throw new LogFileException(origin, "is empty (0 bytes); " + EXPECTED);
             }
+            byte[] head = ahead.head(HEAD_BYTES);
             boolean gzip =
                     head.length >= 2
                             && (head[0] & 0xff) == GZIP_MAGIC_1
                             && (head[1] & 0xff) == GZIP_MAGIC_2;
             InputStream decoded;
             if (gzip) {
-                decoded = openGzip(buffered, origin, stored);
+                // Reading at most the stored-size limit never trips it here: a larger file is
+                // streamed, and fails where it always did.
+                ahead.readOn(
+                        stored,
+                        (int)
+                                Math.min(
+                                        WholeGzip.MAX_STORED_BYTES + 1L,
+                                        limits.maxCompressedBytes()));
+                if (ahead.complete) {
+                    WholeGzip.Text whole =
+                            WholeGzip.inflate(
+                                    ahead.bytes, ahead.length, limits.maxDecompressedBytes());
+                    if (whole != null) {
+                        return new LogFileReader(origin, limits, stored, whole);
+                    }
+                }
+                decoded = openGzip(ahead.replay(stored), origin, stored);
             } else {
                 String binary = BinaryFormats.describe(head);
                 if (binary != null) {
                     throw new LogFileException(
                             origin, "is " + binary + ", neither gzip nor JSON text; " + EXPECTED);
                 }
-                decoded = buffered;
+                decoded = ahead.replay(stored);
             }
             TextBytes text = new TextBytes(decoded, origin, limits.maxDecompressedBytes(), gzip);
             return new LogFileReader(origin, limits, stored, text);
@@ -246,9 +309,12 @@ public final class LogFileReader implements Closeable {
         return digestFile;
     }
 
-    /** Decompressed (text) bytes consumed so far; the parser reads ahead by up to one buffer. */
+    /**
+     * Decompressed (text) bytes consumed so far; the parser reads ahead by up to one buffer, and a
+     * file decompressed at once counts all of its text from the start.
+     */
     public long uncompressedBytesRead() {
-        return text.count;
+        return text != null ? text.count : wholeTextBytes;
     }
 
     /** Bytes consumed so far from the stream as stored (compressed, if gzip). */
@@ -273,7 +339,14 @@ public final class LogFileReader implements Closeable {
         try {
             parser.close();
         } finally {
-            text.close();
+            if (whole != null) {
+                WholeGzip.release(whole); // the parser is closed: nothing reads the text any more
+                whole = null;
+            }
+            if (text != null) {
+                text.close();
+            }
+            stored.close();
         }
     }
 
@@ -400,7 +473,7 @@ public final class LogFileReader implements Closeable {
             return null;
         }
         CloudTrailRecord record = topLevelFlattener.finishRecord(origin, index);
-        if (rootValues == 1 && !looksLikeRecord(record)) {
+        if (rootValues == 1 && !looksLikeRecord(topLevelFlattener)) {
             throw new LogFileException(
                     origin,
                     "is a JSON object with neither a \"Records\" array nor the fields of a"
@@ -410,7 +483,7 @@ public final class LogFileReader implements Closeable {
                             + "; "
                             + EXPECTED);
         }
-        return accept(record, index);
+        return accept(record, topLevelFlattener, index);
     }
 
     private CloudTrailRecord nextArrayElement() throws IOException {
@@ -436,16 +509,21 @@ public final class LogFileReader implements Closeable {
             malformed(index, null, e.getMessage());
             return null;
         }
-        return accept(record, index);
+        return accept(record, recordFlattener, index);
     }
 
-    private CloudTrailRecord accept(CloudTrailRecord record, long index) {
-        if (isInsight(record)) {
+    /** Counts and drops what is not a valid record; {@code flattener} has just built it. */
+    private CloudTrailRecord accept(
+            CloudTrailRecord record, RecordFlattener flattener, long index) {
+        if (isInsight(record, flattener)) {
             insightRecordsSkipped++;
             return null;
         }
         if (!record.hasValidEventTime()) {
-            malformed(index, topLevelString(record, "eventID"), eventTimeProblem(record));
+            malformed(
+                    index,
+                    topLevelString(record, flattener, TopLevel.EVENT_ID),
+                    eventTimeProblem(record, flattener));
             return null;
         }
         recordsRead++;
@@ -544,7 +622,7 @@ public final class LogFileReader implements Closeable {
             return new LogFileException(
                     origin, "is not valid JSON " + where() + ": " + message + "; " + EXPECTED, e);
         }
-        if (e instanceof EOFException && text.gzip) {
+        if (e instanceof EOFException && text != null && text.gzip) {
             return new LogFileException(
                     origin,
                     "is a truncated gzip stream: it ends after "
@@ -593,34 +671,20 @@ public final class LogFileReader implements Closeable {
         }
     }
 
-    private static byte[] peek(BufferedInputStream in, int count) throws IOException {
-        in.mark(count);
-        byte[] head = new byte[count];
-        int read = 0;
-        while (read < count) {
-            int n = in.read(head, read, count - read);
-            if (n < 0) {
-                break;
-            }
-            read += n;
-        }
-        in.reset();
-        return read == count ? head : Arrays.copyOf(head, read);
+    private static boolean isInsight(CloudTrailRecord record, RecordFlattener flattener) {
+        return "Insight".equals(topLevelString(record, flattener, TopLevel.EVENT_CATEGORY))
+                || "AwsCloudTrailInsight"
+                        .equals(topLevelString(record, flattener, TopLevel.EVENT_TYPE));
     }
 
-    private static boolean isInsight(CloudTrailRecord record) {
-        return "Insight".equals(topLevelString(record, "eventCategory"))
-                || "AwsCloudTrailInsight".equals(topLevelString(record, "eventType"));
+    private static boolean looksLikeRecord(RecordFlattener flattener) {
+        return flattener.topLevelIndex(TopLevel.EVENT_TIME) >= 0
+                || flattener.topLevelIndex(TopLevel.EVENT_NAME) >= 0
+                || flattener.topLevelIndex(TopLevel.EVENT_SOURCE) >= 0;
     }
 
-    private static boolean looksLikeRecord(CloudTrailRecord record) {
-        return topLevelIndex(record, "eventTime") >= 0
-                || topLevelIndex(record, "eventName") >= 0
-                || topLevelIndex(record, "eventSource") >= 0;
-    }
-
-    private static String eventTimeProblem(CloudTrailRecord record) {
-        int index = topLevelIndex(record, "eventTime");
+    private static String eventTimeProblem(CloudTrailRecord record, RecordFlattener flattener) {
+        int index = flattener.topLevelIndex(TopLevel.EVENT_TIME);
         String example = "ISO-8601 such as 2014-07-08T17:35:27Z";
         if (index < 0) {
             return "it has no eventTime; every CloudTrail record needs one, in " + example;
@@ -644,21 +708,10 @@ public final class LogFileReader implements Closeable {
         return keys.toString();
     }
 
-    /**
-     * A linear scan: cheaper than building the record's lookup table for the two or three fields
-     * the reader itself checks.
-     */
-    private static int topLevelIndex(CloudTrailRecord record, String name) {
-        for (int i = 0; i < record.size(); i++) {
-            if (name.equals(record.path(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String topLevelString(CloudTrailRecord record, String name) {
-        int index = topLevelIndex(record, name);
+    /** Noted by the flattener while it read the record: no scan over the record's entries. */
+    private static String topLevelString(
+            CloudTrailRecord record, RecordFlattener flattener, TopLevel field) {
+        int index = flattener.topLevelIndex(field);
         return index >= 0 && record.kind(index) == FieldKind.STRING ? record.value(index) : null;
     }
 
@@ -702,13 +755,15 @@ public final class LogFileReader implements Closeable {
         return FACTORIES.computeIfAbsent(
                 new ParserLimits(parserDepth, limits.maxStringLength()),
                 parserLimits ->
-                        JsonFactory.builder()
-                                .streamReadConstraints(
-                                        StreamReadConstraints.builder()
-                                                .maxNestingDepth(parserLimits.maxNestingDepth())
-                                                .maxStringLength(parserLimits.maxStringLength())
-                                                .build())
-                                .build());
+                        new InPlaceJsonFactory(
+                                new JsonFactoryBuilder()
+                                        .streamReadConstraints(
+                                                StreamReadConstraints.builder()
+                                                        .maxNestingDepth(
+                                                                parserLimits.maxNestingDepth())
+                                                        .maxStringLength(
+                                                                parserLimits.maxStringLength())
+                                                        .build())));
     }
 
     private static void closeQuietly(Closeable closeable, Exception primary) {
@@ -716,6 +771,93 @@ public final class LogFileReader implements Closeable {
             closeable.close();
         } catch (IOException e) {
             primary.addSuppressed(e);
+        }
+    }
+
+    /**
+     * The first bytes of the stream as stored, read before the reader knows how to decode it, and
+     * replayed in front of the rest of the stream when it is streamed after all.
+     */
+    private static final class ReadAhead {
+        byte[] bytes;
+        int length;
+
+        /** Whether the end of the stream was reached: {@link #bytes} is the whole file. */
+        boolean complete;
+
+        /** The stream's own failure while reading ahead, raised again where the rest would be. */
+        IOException failure;
+
+        private ReadAhead(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        /** Reads until at least {@code atLeast} bytes are in or the stream ends. */
+        static ReadAhead head(InputStream in, int atLeast, int capacity) throws IOException {
+            ReadAhead ahead = new ReadAhead(new byte[capacity]);
+            while (ahead.length < atLeast && !ahead.complete) {
+                ahead.readOnce(in, capacity);
+            }
+            return ahead;
+        }
+
+        byte[] head(int count) {
+            return Arrays.copyOf(bytes, Math.min(count, length));
+        }
+
+        /**
+         * Reads on until the stream ends or {@code limit} bytes are in. A failure of the stored
+         * stream is kept for {@link #replay} rather than thrown.
+         */
+        void readOn(StoredBytes in, int limit) throws IOException {
+            try {
+                while (!complete && length < limit) {
+                    if (length == bytes.length) {
+                        bytes = Arrays.copyOf(bytes, (int) Math.min(2L * length, limit));
+                    }
+                    readOnce(in, limit);
+                }
+            } catch (IOException e) {
+                if (e != in.failure) {
+                    throw e;
+                }
+                failure = e;
+            }
+        }
+
+        private void readOnce(InputStream in, int limit) throws IOException {
+            int n = in.read(bytes, length, Math.min(bytes.length, limit) - length);
+            if (n < 0) {
+                complete = true;
+            } else {
+                length += n;
+            }
+        }
+
+        /** The bytes read ahead, then the rest of {@code stored} (or its failure). */
+        InputStream replay(StoredBytes stored) {
+            InputStream rest = failure == null ? stored : new FailedStream(stored, failure);
+            return new SequenceInputStream(new ByteArrayInputStream(bytes, 0, length), rest);
+        }
+    }
+
+    /** A stream that failed while it was read ahead: reading it on raises that failure. */
+    private static final class FailedStream extends FilterInputStream {
+        private final IOException failure;
+
+        FailedStream(InputStream in, IOException failure) {
+            super(in);
+            this.failure = failure;
+        }
+
+        @Override
+        public int read() throws IOException {
+            throw failure;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            throw failure;
         }
     }
 
@@ -728,11 +870,21 @@ public final class LogFileReader implements Closeable {
         private final long limit;
         long count;
         IOException failure;
+        private boolean closed;
 
         StoredBytes(InputStream in, String origin, long limit) {
             super(in);
             this.origin = origin;
             this.limit = limit;
+        }
+
+        /** Closes the stream once, whichever layer above closes it first. */
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                in.close();
+            }
         }
 
         @Override

@@ -5,22 +5,27 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * Turns one JSON object, read token by token from a {@link JsonParser}, into a {@link
  * CloudTrailRecord}. Never builds a tree: each token becomes at most one entry.
  *
  * <p>Paths repeat from record to record ({@code userIdentity.arn} appears in every event), so a
- * flattener keeps a bounded cache of the path strings it has built and hands out the same instance
- * again: fewer allocations while parsing, and records held in state share their paths. A flattener
- * is not thread-safe; the path cache is per thread.
+ * flattener walks a bounded {@link PathTree} of the paths it has built and hands out the same
+ * instance again: no string work per entry, and records held in state share their paths. A
+ * flattener is not thread-safe; the path tree is per thread.
  */
 public final class RecordFlattener {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final CloudTrailRecord.Builder builder = CloudTrailRecord.builder();
-    private PathCache paths = PathCache.forThisThread();
+    private final Entries entries = new Entries();
+    private PathTree paths = PathTree.forThisThread();
+
+    /** Entry index of each {@link PathTree.TopLevel} member in the current record, or -1. */
+    private final int[] topLevelIndexes = new int[PathTree.TopLevel.ALL.length];
+
     private final int maxDepth;
     private final int maxEntries;
 
@@ -67,8 +72,8 @@ public final class RecordFlattener {
     public CloudTrailRecord flatten(JsonParser parser, String origin, long sequence)
             throws IOException {
         discardRecord();
-        readObjectMembers(parser, "", 1);
-        return builder.build(origin, sequence);
+        readObjectMembers(parser, paths.root, 1);
+        return entries.build(origin, sequence);
     }
 
     /**
@@ -77,8 +82,9 @@ public final class RecordFlattener {
      */
     void discardRecord() {
         // Taken per record, so a flattener handed to another thread never shares a cache.
-        paths = PathCache.forThisThread();
-        builder.clear();
+        paths = PathTree.forThisThread();
+        entries.clear();
+        Arrays.fill(topLevelIndexes, -1);
     }
 
     /**
@@ -86,44 +92,58 @@ public final class RecordFlattener {
      * {@code FIELD_NAME}, and is left on the value's last token.
      */
     void readMember(JsonParser parser, String name) throws IOException {
-        readValue(parser, parser.nextToken(), paths.member("", name), 1);
+        readValue(parser, parser.nextToken(), paths.root.member(name), 1);
     }
 
     /** Whether the record begun with {@link #discardRecord} has a top-level member {@code name}. */
     boolean hasMember(String name) {
-        return builder.indexOf(name) >= 0;
+        return entries.indexOf(name) >= 0;
+    }
+
+    /**
+     * The entry index of the first top-level member {@code field} in the record flattened last, or
+     * -1: what a reader checks in every record, without a scan over its entries.
+     */
+    int topLevelIndex(PathTree.TopLevel field) {
+        return topLevelIndexes[field.ordinal()];
     }
 
     /** Builds the record read member by member; the flattener is then ready for the next. */
     CloudTrailRecord finishRecord(String origin, long sequence) {
-        return builder.build(origin, sequence);
+        return entries.build(origin, sequence);
     }
 
-    private void readObjectMembers(JsonParser parser, String parent, int depth) throws IOException {
-        JsonToken token;
-        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            String path = paths.member(parent, parser.currentName());
-            readValue(parser, parser.nextToken(), path, depth);
+    private void readObjectMembers(JsonParser parser, PathTree.Node parent, int depth)
+            throws IOException {
+        // nextFieldName() is Jackson's fast path for a member name (as data binding reads).
+        String name;
+        PathTree.Node member = null;
+        while ((name = parser.nextFieldName()) != null) {
+            member = parent.memberAfter(member, name);
+            readValue(parser, parser.nextToken(), member, depth);
         }
+        JsonToken token = parser.currentToken();
         if (token != JsonToken.END_OBJECT) {
             throw new RecordFormatException("unexpected " + token + " inside an object");
         }
     }
 
-    private void readArrayElements(JsonParser parser, String parent, int depth) throws IOException {
+    private void readArrayElements(JsonParser parser, PathTree.Node parent, int depth)
+            throws IOException {
         int index = 0;
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (token == null) {
                 throw new RecordFormatException("the input ends inside an array");
             }
-            readValue(parser, token, paths.element(parent, index++), depth);
+            readValue(parser, token, parent.element(index++), depth);
         }
     }
 
-    private void readValue(JsonParser parser, JsonToken token, String path, int depth)
+    private void readValue(JsonParser parser, JsonToken token, PathTree.Node node, int depth)
             throws IOException {
-        if (builder.size() >= maxEntries) {
+        int index = entries.size();
+        if (index >= maxEntries) {
             throw new RecordFormatException(
                     "record has more than "
                             + maxEntries
@@ -132,36 +152,43 @@ public final class RecordFlattener {
         if (token == null) {
             throw new RecordFormatException("the input ends inside a record");
         }
+        if (node.topLevel != null && topLevelIndexes[node.topLevel.ordinal()] < 0) {
+            topLevelIndexes[node.topLevel.ordinal()] = index;
+        }
+        String path = node.path;
         switch (token) {
             case START_OBJECT:
                 checkDepth(depth, path);
-                builder.add(path, FieldKind.OBJECT, null);
-                readObjectMembers(parser, path, depth + 1);
+                entries.add(path, FieldKind.OBJECT, null);
+                readObjectMembers(parser, node, depth + 1);
                 break;
             case START_ARRAY:
                 checkDepth(depth, path);
-                builder.add(path, FieldKind.ARRAY, null);
-                readArrayElements(parser, path, depth + 1);
+                entries.add(path, FieldKind.ARRAY, null);
+                readArrayElements(parser, node, depth + 1);
                 break;
             case VALUE_STRING:
-                builder.add(path, FieldKind.STRING, parser.getText());
+                if (node.topLevel == PathTree.TopLevel.EVENT_TIME) {
+                    entries.noteEventTime(index);
+                }
+                entries.add(path, FieldKind.STRING, parser.getText());
                 break;
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                builder.add(path, FieldKind.NUMBER, parser.getText());
+                entries.add(path, FieldKind.NUMBER, parser.getText());
                 break;
             case VALUE_TRUE:
-                builder.add(path, FieldKind.TRUE, "true");
+                entries.add(path, FieldKind.TRUE, "true");
                 break;
             case VALUE_FALSE:
-                builder.add(path, FieldKind.FALSE, "false");
+                entries.add(path, FieldKind.FALSE, "false");
                 break;
             case VALUE_NULL:
-                builder.add(path, FieldKind.NULL, null);
+                entries.add(path, FieldKind.NULL, null);
                 break;
             default:
                 // VALUE_EMBEDDED_OBJECT and friends never come from a text parser.
-                builder.add(path, FieldKind.STRING, parser.getText());
+                entries.add(path, FieldKind.STRING, parser.getText());
         }
     }
 
@@ -173,91 +200,72 @@ public final class RecordFlattener {
     }
 
     /**
-     * A fixed-size open-addressing table from (parent path, member name or array index) to the
-     * child's path string. Jackson hands out canonical field-name strings, so a hit costs two
-     * reference comparisons and no character work; only a miss builds a string. Once full it stops
-     * adding: paths with large array indexes are rare, and an unbounded cache would grow with
-     * hostile input.
+     * The entries of the record being read. Like {@link CloudTrailRecord.Builder}, less the work a
+     * flattener does not need per record: the event time's entry is noted while reading rather than
+     * searched for, and the arrays are not cleared between records (a flattener reads one file and
+     * is dropped with it, so it keeps no strings alive for long).
      */
-    static final class PathCache {
-        /** One per reading thread, so paths are shared across the files a thread reads. */
-        private static final ThreadLocal<PathCache> PER_THREAD =
-                ThreadLocal.withInitial(PathCache::new);
-
-        private static final int CAPACITY = 1 << 14;
-        private static final int MAX_SIZE = CAPACITY / 2;
-        private static final int MAX_PROBES = 8;
-        private static final int NO_INDEX = -1;
-
-        private final String[] parents = new String[CAPACITY];
-        private final String[] names = new String[CAPACITY];
-        private final int[] indexes = new int[CAPACITY];
-        private final String[] paths = new String[CAPACITY];
+    private static final class Entries {
+        private String[] paths = new String[64];
+        private FieldKind[] kinds = new FieldKind[64];
+        private String[] values = new String[64];
         private int size;
 
-        static PathCache forThisThread() {
-            return PER_THREAD.get();
-        }
+        /** The first top-level {@code eventTime} entry that is a string, or -1. */
+        private int eventTimeIndex = -1;
 
-        /** The path of member {@code name} of the object at {@code parent} ("" for the root). */
-        String member(String parent, String name) {
-            int slot = slotOf(parent.hashCode() * 31 + name.hashCode());
-            for (int probe = 0; probe < MAX_PROBES; probe++) {
-                String path = paths[slot];
-                if (path == null) {
-                    return remember(slot, parent, name, NO_INDEX, memberPath(parent, name));
-                }
-                if (indexes[slot] == NO_INDEX
-                        && name.equals(names[slot])
-                        && parent.equals(parents[slot])) {
-                    return path;
-                }
-                slot = (slot + 1) & (CAPACITY - 1);
+        void add(String path, FieldKind kind, String value) {
+            if (size == paths.length) {
+                int capacity = size * 2;
+                paths = Arrays.copyOf(paths, capacity);
+                kinds = Arrays.copyOf(kinds, capacity);
+                values = Arrays.copyOf(values, capacity);
             }
-            return memberPath(parent, name);
-        }
-
-        /** The path of element {@code index} of the array at {@code parent}. */
-        String element(String parent, int index) {
-            int slot = slotOf(parent.hashCode() * 31 + index);
-            for (int probe = 0; probe < MAX_PROBES; probe++) {
-                String path = paths[slot];
-                if (path == null) {
-                    return remember(slot, parent, null, index, elementPath(parent, index));
-                }
-                if (indexes[slot] == index && parent.equals(parents[slot])) {
-                    return path;
-                }
-                slot = (slot + 1) & (CAPACITY - 1);
-            }
-            return elementPath(parent, index);
-        }
-
-        private String remember(int slot, String parent, String name, int index, String path) {
-            if (size >= MAX_SIZE) {
-                return path;
-            }
-            // Interned, as compiled filter selectors are: a lookup by path then usually
-            // compares equal strings by identity. The cache bounds how many are interned.
-            String shared = path.intern();
-            parents[slot] = parent;
-            names[slot] = name;
-            indexes[slot] = index;
-            paths[slot] = shared;
+            paths[size] = path;
+            kinds[size] = kind;
+            values[size] = value;
             size++;
-            return shared;
         }
 
-        private static String memberPath(String parent, String name) {
-            return parent.isEmpty() ? name : parent + '.' + name;
+        void noteEventTime(int index) {
+            if (eventTimeIndex < 0) {
+                eventTimeIndex = index;
+            }
         }
 
-        private static String elementPath(String parent, int index) {
-            return parent + '[' + index + ']';
+        int size() {
+            return size;
         }
 
-        private static int slotOf(int hash) {
-            return (hash ^ (hash >>> 16)) & (CAPACITY - 1);
+        int indexOf(String path) {
+            for (int i = 0; i < size; i++) {
+                if (paths[i].equals(path)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        void clear() {
+            size = 0;
+            eventTimeIndex = -1;
+        }
+
+        CloudTrailRecord build(String origin, long sequence) {
+            long eventTime =
+                    eventTimeIndex >= 0
+                            ? EventTimes.parse(values[eventTimeIndex])
+                            : EventTimes.INVALID;
+            CloudTrailRecord record =
+                    new CloudTrailRecord(
+                            Arrays.copyOf(paths, size),
+                            Arrays.copyOf(kinds, size),
+                            Arrays.copyOf(values, size),
+                            eventTime,
+                            origin,
+                            sequence);
+            clear();
+            return record;
         }
     }
 }

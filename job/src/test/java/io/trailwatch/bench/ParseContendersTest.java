@@ -51,6 +51,12 @@ class ParseContendersTest {
     }
 
     @Test
+    void bothGunzipFloorsDecompressTheWholeCorpus() throws Exception {
+        assertThat(readAll(new WholeFileGunzip())).isEqualTo(corpus.uncompressedBytes());
+        assertThat(readAll(new GunzipOnly())).isEqualTo(corpus.uncompressedBytes());
+    }
+
+    @Test
     void tokenWalkSeesMoreTokensThanRecords() throws Exception {
         assertThat(readAll(new TokenWalkBaseline())).isGreaterThan(corpus.records() * 20);
     }

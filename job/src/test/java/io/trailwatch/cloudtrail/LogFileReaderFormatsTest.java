@@ -6,6 +6,7 @@ import static io.trailwatch.cloudtrail.LogFiles.record;
 import static io.trailwatch.cloudtrail.LogFiles.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The shapes of input the reader accepts, and what it skips on purpose. */
@@ -105,6 +106,30 @@ class LogFileReaderFormatsTest {
                 LogFiles.read("named-like-text.json", gzip(logFile(record("e1"))));
 
         assertThat(outcome.eventIds()).containsExactly("e1");
+    }
+
+    @Test
+    void concatenatedGzipMembersAreReadAsOneStream() {
+        byte[] first = gzip("{\"Records\":[" + record("e1") + ",");
+        byte[] second = gzip(record("e2") + "]}");
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+
+        assertThat(LogFiles.read(FILE, both).eventIds()).containsExactly("e1", "e2");
+    }
+
+    @Test
+    void gzipWithBomAndLargeTextReadsLikeTheSmallOne() {
+        String[] records = new String[2000];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = record("e" + i);
+        }
+        LogFiles.Outcome outcome = LogFiles.read(FILE, gzip(utf8("\uFEFF" + logFile(records))));
+
+        assertThat(outcome.records()).hasSize(2000);
+        assertThat(outcome.eventIds().get(1999)).isEqualTo("e1999");
+        assertThat(outcome.reader().uncompressedBytesRead())
+                .isEqualTo(utf8("\uFEFF" + logFile(records)).length);
     }
 
     @Test

@@ -209,6 +209,26 @@ class LogFileReaderMalformedInputTest {
     }
 
     @Test
+    void stringLimitHoldsAlsoForGzipFilesReadWhole() {
+        String longPolicy = "\"policy\":\"" + "x".repeat(1_001) + "\"";
+        String exactPolicy = "\"policy\":\"" + "x".repeat(1_000) + "\"";
+        String file =
+                logFile(
+                        record("e1", "2023-07-10T11:45:00Z", exactPolicy),
+                        record("e2", "2023-07-10T11:45:00Z", longPolicy));
+        ReadLimits limits = ReadLimits.DEFAULTS.withMaxStringLength(1_000);
+
+        LogFiles.Outcome outcome = LogFiles.read(FILE, gzip(file), limits);
+
+        assertThat(outcome.eventIds()).containsExactly("e1");
+        assertThat(outcome.error())
+                .hasMessageStartingWith(
+                        FILE
+                                + ": record #1 has a string value longer than the limit of 1000"
+                                + " characters at line 1");
+    }
+
+    @Test
     void aSingleRecordObjectWithTooLongAStringIsRecordZero() {
         String record = record("e1", "2023-07-10T11:45:00Z", "\"k\":\"" + "y".repeat(101) + "\"");
         ReadLimits limits = ReadLimits.DEFAULTS.withMaxStringLength(100);
@@ -300,6 +320,50 @@ class LogFileReaderMalformedInputTest {
                     .isNotInstanceOf(LogFileException.class)
                     .hasMessage("connection reset");
         }
+    }
+
+    @Test
+    void failureOfTheUnderlyingStreamInAGzipFileIsNotBlamedOnTheFile() throws IOException {
+        byte[] whole = gzip(bigLogFile(2000));
+        byte[] firstHalf = Arrays.copyOf(whole, whole.length / 2);
+        InputStream resetMidway =
+                new InputStream() {
+                    private boolean served;
+
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("connection reset");
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        if (served) {
+                            throw new IOException("connection reset");
+                        }
+                        served = true;
+                        int n = Math.min(len, firstHalf.length);
+                        System.arraycopy(firstHalf, 0, b, off, n);
+                        return n;
+                    }
+                };
+
+        try (LogFileReader reader = LogFileReader.open(resetMidway, FILE, ReadLimits.DEFAULTS)) {
+            assertThat(reader.next()).isNotNull();
+            assertThatThrownBy(() -> readToTheEnd(reader))
+                    .isInstanceOf(IOException.class)
+                    .isNotInstanceOf(LogFileException.class)
+                    .hasMessage("connection reset");
+        }
+    }
+
+    @Test
+    void corruptGzipDataKeepsTheStreamingMessage() {
+        byte[] damaged = gzip(bigLogFile(200));
+        damaged[damaged.length / 2] ^= 0x55;
+
+        assertThat(LogFiles.read(FILE, damaged).error())
+                .hasMessageStartingWith(FILE + ": ")
+                .hasMessageContaining("gzip");
     }
 
     private static void readToTheEnd(LogFileReader reader) throws IOException {

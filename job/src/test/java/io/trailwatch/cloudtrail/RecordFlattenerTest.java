@@ -2,6 +2,10 @@ package io.trailwatch.cloudtrail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -114,16 +118,58 @@ class RecordFlattenerTest {
     }
 
     @Test
-    void pathCacheBuildsTheRightPathEvenWhenFull() {
-        RecordFlattener.PathCache cache = new RecordFlattener.PathCache();
-        String arn = cache.member("userIdentity", "arn");
-        for (int i = 0; i < 20_000; i++) {
-            String element = cache.element("resources", i);
-            assertThat(element).isEqualTo("resources[" + i + "]");
-            assertThat(cache.member(element, "ARN")).isEqualTo("resources[" + i + "].ARN");
+    void pathTreeBuildsTheRightPathEvenWhenFull() {
+        PathTree tree = new PathTree();
+        PathTree.Node resources = tree.root.member("resources");
+        String arn = tree.root.member("userIdentity").member("arn").path;
+        for (int i = 0; i < PathTree.MAX_NODES + 2_000; i++) {
+            PathTree.Node element = resources.element(i);
+            assertThat(element.path).isEqualTo("resources[" + i + "]");
+            assertThat(element.member("ARN").path).isEqualTo("resources[" + i + "].ARN");
+            assertThat(element.member("ARN").member("x").path)
+                    .isEqualTo("resources[" + i + "].ARN.x");
         }
-        assertThat(cache.member("", "eventName")).isEqualTo("eventName");
-        assertThat(cache.member("userIdentity", "arn")).isSameAs(arn);
+        assertThat(tree.root.member("eventName").path).isEqualTo("eventName");
+        assertThat(tree.root.member("userIdentity").member("arn").path).isSameAs(arn);
+    }
+
+    @Test
+    void manyMembersOfOneObjectAreAllFoundAgain() {
+        PathTree tree = new PathTree();
+        PathTree.Node tags = tree.root.member("tags");
+        for (int i = 0; i < 500; i++) {
+            assertThat(tags.member(new String("k" + i)).path).isEqualTo("tags.k" + i);
+        }
+        for (int i = 0; i < 500; i++) {
+            assertThat(tags.member("k" + i).path).isSameAs(tags.member("k" + i).path);
+        }
+    }
+
+    @Test
+    void topLevelFieldsAreNotedWhereTheyAreAndNotWhenNested() throws IOException {
+        RecordFlattener flattener = new RecordFlattener();
+        CloudTrailRecord record =
+                flattener.flatten(
+                        parser(
+                                "{\"userIdentity\":{\"eventTime\":\"x\"},"
+                                        + "\"eventTime\":\"2023-07-10T11:45:00Z\","
+                                        + "\"eventTime\":\"second\"}"),
+                        "inline");
+
+        int index = flattener.topLevelIndex(PathTree.TopLevel.EVENT_TIME);
+        assertThat(record.path(index)).isEqualTo("eventTime");
+        assertThat(record.value(index)).isEqualTo("2023-07-10T11:45:00Z");
+        assertThat(flattener.topLevelIndex(PathTree.TopLevel.EVENT_CATEGORY)).isEqualTo(-1);
+    }
+
+    private static JsonParser parser(String json) {
+        try {
+            JsonParser parser = new JsonFactory().createParser(json);
+            parser.nextToken();
+            return parser;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static FieldKind kindAt(CloudTrailRecord record, String path) {
