@@ -21,9 +21,10 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * A bounded {@link FileSource} of CloudTrail records from local (or any Flink file system) files
  * and directories, read recursively with {@link CloudTrailLogFormat} (inside directories, only
  * files named like logs: see {@link CloudTrailFileFilter}). It differs from {@code
- * FileSource.forBulkFileFormat(new CloudTrailLogFormat(), paths)} in one way only: each reader's
- * format counts into the source reader's metric group ({@code recordsRead}, {@code
- * recordsMalformed}, {@code filesFailed}, {@code filesSkipped}).
+ * FileSource.forBulkFileFormat(new CloudTrailLogFormat(), paths)} in two ways: each reader's format
+ * counts into the source reader's metric group ({@code recordsRead}, {@code recordsMalformed},
+ * {@code filesFailed}, {@code filesSkipped}) and each reader keeps a few files assigned ahead
+ * ({@link PrefetchingReaderContext}).
  */
 public final class CloudTrailFileSource
         implements Source<
@@ -33,6 +34,9 @@ public final class CloudTrailFileSource
                 ResultTypeQueryable<CloudTrailRecord> {
 
     private static final long serialVersionUID = 1L;
+
+    /** Files each reader keeps assigned ahead; see {@link PrefetchingReaderContext}. */
+    static final int FILES_AHEAD = 4;
 
     private final CloudTrailLogFormat format;
     private final FileSource<CloudTrailRecord> files;
@@ -63,10 +67,11 @@ public final class CloudTrailFileSource
     @Override
     public SourceReader<CloudTrailRecord, FileSourceSplit> createReader(
             SourceReaderContext readerContext) {
+        PrefetchingReaderContext context = new PrefetchingReaderContext(readerContext, FILES_AHEAD);
         return new FileSourceReader<>(
-                readerContext,
+                context,
                 format.withMetricGroup(readerContext.metricGroup()),
-                readerContext.getConfiguration());
+                context.getConfiguration());
     }
 
     @Override
