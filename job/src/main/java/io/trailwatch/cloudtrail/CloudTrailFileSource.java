@@ -23,8 +23,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * files named like logs: see {@link CloudTrailFileFilter}). It differs from {@code
  * FileSource.forBulkFileFormat(new CloudTrailLogFormat(), paths)} in two ways: each reader's format
  * counts into the source reader's metric group ({@code recordsRead}, {@code recordsMalformed},
- * {@code filesFailed}, {@code filesSkipped}) and each reader keeps a few files assigned ahead
- * ({@link PrefetchingReaderContext}).
+ * {@code filesFailed}, {@code filesSkipped}), and its readers close without waiting long for a
+ * stuck fetcher ({@link LocalFileReaderContext}).
  */
 public final class CloudTrailFileSource
         implements Source<
@@ -34,9 +34,6 @@ public final class CloudTrailFileSource
                 ResultTypeQueryable<CloudTrailRecord> {
 
     private static final long serialVersionUID = 1L;
-
-    /** Files each reader keeps assigned ahead; see {@link PrefetchingReaderContext}. */
-    static final int FILES_AHEAD = 4;
 
     private final CloudTrailLogFormat format;
     private final FileSource<CloudTrailRecord> files;
@@ -67,7 +64,7 @@ public final class CloudTrailFileSource
     @Override
     public SourceReader<CloudTrailRecord, FileSourceSplit> createReader(
             SourceReaderContext readerContext) {
-        PrefetchingReaderContext context = new PrefetchingReaderContext(readerContext, FILES_AHEAD);
+        LocalFileReaderContext context = new LocalFileReaderContext(readerContext);
         return new FileSourceReader<>(
                 context,
                 format.withMetricGroup(readerContext.metricGroup()),

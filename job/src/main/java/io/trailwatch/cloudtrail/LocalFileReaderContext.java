@@ -9,37 +9,30 @@ import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
 import org.apache.flink.util.UserCodeClassLoader;
 
 /**
- * The reader context of a file source reader that keeps several files assigned ahead. Flink's file
- * reader asks for one file at a time, so its fetcher thread runs out of work after every file, is
- * shut down and started again: a thread per file, and in Flink 2.2 a shutdown can miss its
- * hand-over and leave the fetcher waiting until the reader's close times out (FLINK-40660), which
- * stalled {@code detect} for up to 30 s. Asking for {@code filesAhead} files at the first request,
- * and one per finished file after that, keeps the fetcher busy until the input runs out.
+ * The reader context of the local file source: the reader's close waits at most {@link
+ * #CLOSE_TIMEOUT_MILLIS} for its fetcher thread instead of Flink's 30 s. Flink's file reader asks
+ * for one file at a time, so its fetcher runs out of work after every file and is shut down; in
+ * Flink 2.2 such a shutdown can miss its hand-over and leave the fetcher waiting forever
+ * (FLINK-40660), and the reader's close then waited its whole timeout, which stalled {@code detect}
+ * for 30 s. By the time the reader closes every record has been emitted, so a fetcher stuck that
+ * way only holds an idle thread.
  *
- * <p>The one shutdown left, at the end of the input, still hits that race, so the reader's close
- * waits at most {@link #CLOSE_TIMEOUT_MILLIS} for its fetcher: every record has been emitted by
- * then, and a fetcher stuck in the race only holds an idle thread.
+ * <p>Asking for several files ahead, which would spare the fetcher restarts, made the race worse: a
+ * reader once waited forever on a fetcher blocked handing over records.
  */
-final class PrefetchingReaderContext implements SourceReaderContext {
+final class LocalFileReaderContext implements SourceReaderContext {
 
     static final long CLOSE_TIMEOUT_MILLIS = 1_000;
 
     private final SourceReaderContext context;
-    private final int filesAhead;
-    private boolean requestedAhead;
 
-    PrefetchingReaderContext(SourceReaderContext context, int filesAhead) {
+    LocalFileReaderContext(SourceReaderContext context) {
         this.context = context;
-        this.filesAhead = filesAhead;
     }
 
     @Override
     public void sendSplitRequest() {
-        int requests = requestedAhead ? 1 : filesAhead;
-        requestedAhead = true;
-        for (int i = 0; i < requests; i++) {
-            context.sendSplitRequest();
-        }
+        context.sendSplitRequest();
     }
 
     @Override
