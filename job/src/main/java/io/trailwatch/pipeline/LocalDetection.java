@@ -1,8 +1,8 @@
 package io.trailwatch.pipeline;
 
 import io.trailwatch.alert.Alert;
-import io.trailwatch.cloudtrail.CloudTrailFileSource;
 import io.trailwatch.cloudtrail.CloudTrailRecord;
+import io.trailwatch.cloudtrail.LocalLogFiles;
 import io.trailwatch.cloudtrail.ReadLimits;
 import io.trailwatch.output.OutputFiles;
 import io.trailwatch.output.OutputSettings;
@@ -14,7 +14,6 @@ import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.accumulators.LongCounter;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.configuration.Configuration;
@@ -97,11 +96,7 @@ public final class LocalDetection {
                         .map(path -> org.apache.flink.core.fs.Path.fromLocalFile(path.toFile()))
                         .toArray(org.apache.flink.core.fs.Path[]::new);
         DataStream<CloudTrailRecord> records =
-                env.fromSource(
-                                CloudTrailFileSource.of(ReadLimits.DEFAULTS, inputs),
-                                WatermarkStrategy.noWatermarks(),
-                                "local CloudTrail files")
-                        .uid("local-files")
+                LocalLogFiles.read(env, ReadLimits.DEFAULTS, inputs)
                         .map(new CountRecords())
                         .name("count records");
 
