@@ -38,7 +38,11 @@ public final class LocalLogFiles {
     /** Reads every log file under {@code paths} once, at the environment's parallelism. */
     public static DataStream<CloudTrailRecord> read(
             StreamExecutionEnvironment env, ReadLimits limits, Path... paths) throws IOException {
-        return env.fromData(batches(paths), BATCH)
+        List<List<Tuple2<String, Long>>> batches = batches(paths);
+        if (batches.isEmpty()) {
+            batches = List.of(List.of()); // Flink's collection source fails on an empty collection
+        }
+        return env.fromData(batches, BATCH)
                 .name("list CloudTrail files")
                 .uid("local-file-batches")
                 .rebalance()
