@@ -3,6 +3,7 @@ package io.trailwatch.cli;
 import io.trailwatch.bench.BenchCommand;
 import io.trailwatch.bench.GenerateCommand;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -31,8 +32,8 @@ public final class TrailWatch {
     private TrailWatch() {}
 
     public static void main(String[] args) throws Exception {
-        int code = run(args, System.out, System.err);
         if (isStreamingJob(args)) {
+            int code = run(args, System.out, System.err);
             // In application mode this main runs inside the JobManager: exiting would kill it.
             if (code != 0) {
                 throw new IllegalStateException(
@@ -40,7 +41,43 @@ public final class TrailWatch {
             }
             return;
         }
-        // Local commands: exit now rather than wait for threads the local Flink cluster leaves.
+        // Local commands always end the process, even when they fail: the local Flink cluster
+        // leaves non-daemon threads behind that would otherwise keep it alive.
+        int code = 1;
+        try {
+            code = run(args, System.out, System.err);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+        } finally {
+            exitWithin(EXIT_GRACE, code);
+        }
+    }
+
+    /** How long the shutdown hooks of the local Flink cluster may take before the process halts. */
+    static final Duration EXIT_GRACE = Duration.ofSeconds(20);
+
+    /**
+     * Exits, running shutdown hooks (temporary files of the local cluster are deleted by them); a
+     * hook of the local cluster was seen to hang once after a finished {@code detect}, with every
+     * line printed, so a daemon thread halts the process if the hooks take longer than {@code
+     * grace}.
+     */
+    private static void exitWithin(Duration grace, int code) {
+        System.out.flush();
+        System.err.flush();
+        Thread watchdog =
+                new Thread(
+                        () -> {
+                            try {
+                                Thread.sleep(grace.toMillis());
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            Runtime.getRuntime().halt(code);
+                        },
+                        "exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         System.exit(code);
     }
 

@@ -21,9 +21,10 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * A bounded {@link FileSource} of CloudTrail records from local (or any Flink file system) files
  * and directories, read recursively with {@link CloudTrailLogFormat} (inside directories, only
  * files named like logs: see {@link CloudTrailFileFilter}). It differs from {@code
- * FileSource.forBulkFileFormat(new CloudTrailLogFormat(), paths)} in one way only: each reader's
- * format counts into the source reader's metric group ({@code recordsRead}, {@code
- * recordsMalformed}, {@code filesFailed}, {@code filesSkipped}).
+ * FileSource.forBulkFileFormat(new CloudTrailLogFormat(), paths)} in two ways: each reader's format
+ * counts into the source reader's metric group ({@code recordsRead}, {@code recordsMalformed},
+ * {@code filesFailed}, {@code filesSkipped}), and its readers close without waiting long for a
+ * stuck fetcher ({@link LocalFileReaderContext}).
  */
 public final class CloudTrailFileSource
         implements Source<
@@ -63,10 +64,11 @@ public final class CloudTrailFileSource
     @Override
     public SourceReader<CloudTrailRecord, FileSourceSplit> createReader(
             SourceReaderContext readerContext) {
+        LocalFileReaderContext context = new LocalFileReaderContext(readerContext);
         return new FileSourceReader<>(
-                readerContext,
+                context,
                 format.withMetricGroup(readerContext.metricGroup()),
-                readerContext.getConfiguration());
+                context.getConfiguration());
     }
 
     @Override

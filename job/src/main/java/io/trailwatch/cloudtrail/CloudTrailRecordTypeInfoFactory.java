@@ -52,7 +52,7 @@ public final class CloudTrailRecordTypeInfoFactory extends TypeInfoFactory<Cloud
 
         @Override
         public TypeSerializer<CloudTrailRecord> createSerializer(SerializerConfig config) {
-            return CloudTrailRecordSerializer.INSTANCE;
+            return new CloudTrailRecordSerializer();
         }
 
         @Override

@@ -1,6 +1,8 @@
 package io.trailwatch.filter;
 
 import io.trailwatch.cloudtrail.CloudTrailRecord;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Terms joined with {@code &&}; stops at the first that fails. */
 final class AllOf implements Condition {
@@ -21,5 +23,22 @@ final class AllOf implements Condition {
             }
         }
         return true;
+    }
+
+    /** Every part must hold, so a value must be in each part's set that has one. */
+    @Override
+    public Set<String> requiredValues(String path) {
+        Set<String> required = null;
+        for (Condition part : parts) {
+            Set<String> values = part.requiredValues(path);
+            if (values != null) {
+                if (required == null) {
+                    required = new HashSet<>(values);
+                } else {
+                    required.retainAll(values);
+                }
+            }
+        }
+        return required;
     }
 }

@@ -1,6 +1,8 @@
 package io.trailwatch.filter;
 
 import io.trailwatch.cloudtrail.CloudTrailRecord;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Terms joined with {@code ||}; stops at the first that holds. */
 final class AnyOf implements Condition {
@@ -21,5 +23,19 @@ final class AnyOf implements Condition {
             }
         }
         return false;
+    }
+
+    /** One part must hold: a fixed set only if every part has one. */
+    @Override
+    public Set<String> requiredValues(String path) {
+        Set<String> allowed = new HashSet<>();
+        for (Condition part : parts) {
+            Set<String> values = part.requiredValues(path);
+            if (values == null) {
+                return null;
+            }
+            allowed.addAll(values);
+        }
+        return allowed;
     }
 }

@@ -31,6 +31,11 @@ public final class CompiledFilter implements Condition {
         return condition.matches(record);
     }
 
+    @Override
+    public Set<String> requiredValues(String path) {
+        return condition.requiredValues(path);
+    }
+
     /** The pattern as written. */
     public String text() {
         return text;

@@ -1,6 +1,7 @@
 package io.trailwatch.filter;
 
 import io.trailwatch.cloudtrail.CloudTrailRecord;
+import java.util.Set;
 
 /** One {@code SELECTOR OP VALUE}, {@code SELECTOR IS …} or {@code SELECTOR NOT EXISTS}. */
 final class Term implements Condition {
@@ -37,5 +38,20 @@ final class Term implements Condition {
     @Override
     public boolean matches(CloudTrailRecord record) {
         return test == null ? !selector.exists(record) : selector.anyMatches(record, test);
+    }
+
+    /** {@code $.path = "text"} and folded {@code ||} of such terms; nothing else is a fixed set. */
+    @Override
+    public Set<String> requiredValues(String path) {
+        if (!(selector instanceof PathSelector) || !((PathSelector) selector).path().equals(path)) {
+            return null;
+        }
+        if (test instanceof TextTest && !((TextTest) test).negated()) {
+            return Set.of(((TextTest) test).expected());
+        }
+        if (test instanceof TextSetTest) {
+            return ((TextSetTest) test).expected();
+        }
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 package io.trailwatch.filter;
 
 import io.trailwatch.cloudtrail.FieldKind;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -17,6 +18,10 @@ final class TextSetTest implements ValueTest {
 
     TextSetTest(Set<String> expected) {
         this.expected = new HashSet<>(expected);
+    }
+
+    Set<String> expected() {
+        return Collections.unmodifiableSet(expected);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.trailwatch.pipeline;
 
 import io.trailwatch.alert.Alert;
-import io.trailwatch.cloudtrail.CloudTrailFileSource;
 import io.trailwatch.cloudtrail.CloudTrailRecord;
+import io.trailwatch.cloudtrail.LocalLogFiles;
 import io.trailwatch.cloudtrail.ReadLimits;
 import io.trailwatch.output.OutputFiles;
 import io.trailwatch.output.OutputSettings;
@@ -14,10 +14,11 @@ import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.accumulators.LongCounter;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -86,7 +87,7 @@ public final class LocalDetection {
     private Result run(List<Path> logs, RunCounters counters) throws Exception {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(
-                        counters.register(new Configuration()));
+                        counters.register(localClusterConfig()));
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(parallelism);
 
@@ -95,11 +96,7 @@ public final class LocalDetection {
                         .map(path -> org.apache.flink.core.fs.Path.fromLocalFile(path.toFile()))
                         .toArray(org.apache.flink.core.fs.Path[]::new);
         DataStream<CloudTrailRecord> records =
-                env.fromSource(
-                                CloudTrailFileSource.of(ReadLimits.DEFAULTS, inputs),
-                                WatermarkStrategy.noWatermarks(),
-                                "local CloudTrail files")
-                        .uid("local-files")
+                LocalLogFiles.read(env, ReadLimits.DEFAULTS, inputs)
                         .map(new CountRecords())
                         .name("count records");
 
@@ -121,6 +118,20 @@ public final class LocalDetection {
                 count == null ? 0 : count,
                 counters.sum("recordsMalformed"),
                 counters.sum("filesFailed"));
+    }
+
+    /**
+     * Batch execution sorts the input of every keyed operator in managed memory, and each of them
+     * gets an equal share of it. Flink's local default, 128 MB for the whole cluster, leaves a few
+     * MB per operator, so a pattern fed most of the records (mass-discovery reads every List,
+     * Describe and Get call) spills its sort to disk. The memory is only taken while sorting.
+     */
+    static final MemorySize SORT_MEMORY = MemorySize.ofMebiBytes(1024);
+
+    private static Configuration localClusterConfig() {
+        Configuration config = new Configuration();
+        config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, SORT_MEMORY);
+        return config;
     }
 
     /** Counts the records read, for the summary line; chained to the source, so nearly free. */

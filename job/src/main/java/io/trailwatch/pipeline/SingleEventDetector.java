@@ -4,15 +4,18 @@ import io.trailwatch.alert.Alert;
 import io.trailwatch.alert.AlertFactory;
 import io.trailwatch.cloudtrail.CloudTrailRecord;
 import io.trailwatch.filter.Condition;
+import io.trailwatch.filter.ConditionIndex;
 import io.trailwatch.filter.FilterPattern;
 import io.trailwatch.pattern.PatternDefinition;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Evaluates every single-event ({@code filter}) pattern on each record and alerts at once: no
- * state, no shuffle, no waiting for watermarks.
+ * Evaluates the single-event ({@code filter}) patterns on each record and alerts at once: no state,
+ * no shuffle, no waiting for watermarks. Only the patterns that can match the record's event name
+ * are evaluated ({@link ConditionIndex}), in pack order.
  */
 public final class SingleEventDetector implements FlatMapFunction<CloudTrailRecord, Alert> {
 
@@ -20,6 +23,7 @@ public final class SingleEventDetector implements FlatMapFunction<CloudTrailReco
 
     private final PatternDefinition[] patterns;
     private final Condition[] conditions;
+    private final ConditionIndex byEventName;
     private final AlertFactory alerts;
 
     public SingleEventDetector(List<PatternDefinition> filterPatterns, AlertFactory alerts) {
@@ -28,6 +32,7 @@ public final class SingleEventDetector implements FlatMapFunction<CloudTrailReco
         for (int i = 0; i < patterns.length; i++) {
             conditions[i] = FilterPattern.compileValidated(patterns[i].filter());
         }
+        this.byEventName = ConditionIndex.on("eventName", Arrays.asList(conditions));
         this.alerts = alerts;
     }
 
@@ -36,7 +41,7 @@ public final class SingleEventDetector implements FlatMapFunction<CloudTrailReco
         if (!record.hasValidEventTime()) {
             return; // malformed: counted by the reader, never matched
         }
-        for (int i = 0; i < conditions.length; i++) {
+        for (int i : byEventName.candidates(record)) {
             if (conditions[i].matches(record)) {
                 out.collect(alerts.single(patterns[i], record));
             }

@@ -63,6 +63,17 @@ class DetectCommandTest {
     }
 
     @Test
+    void aDirectoryWithoutLogFilesReadsNothingAndSucceeds(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("README.md"), "not a log file");
+
+        int code = detect("--patterns", CLOUDTRAIL_PATTERNS.toString(), "--logs", dir.toString());
+
+        assertThat(code).isZero();
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr()).contains("detect: 0 records").contains("0 alerts");
+    }
+
+    @Test
     void writesAggregatesThatSumToTheRecordsRead(@TempDir Path dir) throws Exception {
         Path aggregates = dir.resolve("aggregates");
 

@@ -98,7 +98,7 @@ public final class WindowedDetections {
         Condition input = pattern.input();
         GroupKey groupKey = pattern.groupKey();
         KeyedStream<CloudTrailRecord, String> grouped =
-                records.filter(record -> record.hasValidEventTime() && input.matches(record))
+                records.filter(new PatternInputFilter(input))
                         .name("filter-" + id)
                         .uid("filter-" + stateId)
                         .keyBy(groupKey);

@@ -92,7 +92,7 @@ public final class WindowedPattern {
         }
         // Events without the distinct field are not counted, so they never reach the operator.
         String distinctPath = GroupKey.recordPath(spec.distinct());
-        Condition counted = record -> filter.matches(record) && record.get(distinctPath) != null;
+        Condition counted = new WithDistinctValue(filter, distinctPath);
         return new WindowedPattern(
                 pattern, counted, groupKey, spec.within(), null, List.of(), distinctPath);
     }
@@ -142,15 +142,7 @@ public final class WindowedPattern {
         } else {
             cep = cep.within(inclusive(spec.within()));
         }
-        Condition anyStep =
-                record -> {
-                    for (Condition condition : conditions) {
-                        if (condition.matches(record)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                };
+        Condition anyStep = new AnyStep(conditions);
         return new WindowedPattern(
                 pattern, anyStep, new GroupKey(spec.groupBy()), spec.within(), cep, stages, null);
     }

@@ -219,7 +219,7 @@ class StateCleanupTest {
         WindowedPattern pattern = WindowedPattern.compile(definition, TestPatterns.FIELDS_EQUAL);
         CepOperator<CloudTrailRecord, String, MatchedAlert> operator =
                 new CepOperator<>(
-                        CloudTrailRecordSerializer.INSTANCE,
+                        new CloudTrailRecordSerializer(),
                         false,
                         NFACompiler.compileFactory(pattern.cepPattern(), false),
                         new InputOrder(),
