@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Counters: {@code recordsRead}, {@code recordsMalformed}, {@code filesFailed}, {@code
  * filesSkipped}. A {@code BulkFormat} is not given the reader's metric group, so with a plain
- * {@code FileSource} they are only kept locally; {@link CloudTrailFileSource} registers them in the
- * source reader's metric group.
+ * {@code FileSource} they are only kept locally; {@link #withMetricGroup} registers them in a
+ * metric group, as {@link LocalLogFiles} does.
  */
 public final class CloudTrailLogFormat implements BulkFormat<CloudTrailRecord, FileSourceSplit> {
 

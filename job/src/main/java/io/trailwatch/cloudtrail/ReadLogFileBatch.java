@@ -12,9 +12,9 @@ import org.apache.flink.core.fs.Path;
 import org.apache.flink.util.Collector;
 
 /**
- * Reads each file of a batch with {@link CloudTrailLogFormat}: the same records, skipped files and
+ * Reads each file of a batch with {@link CloudTrailLogFormat}: its records, skipped files and
  * counters ({@code recordsRead}, {@code recordsMalformed}, {@code filesFailed}, {@code
- * filesSkipped}) as {@link CloudTrailFileSource}, in this operator's metric group.
+ * filesSkipped}), counted in this operator's metric group.
  */
 final class ReadLogFileBatch
         extends RichFlatMapFunction<List<Tuple2<String, Long>>, CloudTrailRecord> {
