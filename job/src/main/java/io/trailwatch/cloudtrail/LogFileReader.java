@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * bounded whatever the file's size. A gzip file of up to {@link WholeGzip#MAX_STORED_BYTES} whose
  * text is at most {@link WholeGzip#MAX_TEXT_BYTES} (CloudTrail's files are mostly a few kilobytes)
  * is read whole and decompressed in one call, the fastest way; larger files, plain text and
- * anything the one-call decoder does not accept are streamed, never held in memory. Either way at
- * most one record is materialised at a time, and errors read the same.
+ * anything the one-call decoder does not accept are streamed (a gzip file is first read ahead up to
+ * that size, then streamed from what was read). Either way at most one record is materialised at a
+ * time, and errors read the same.
  *
  * <h2>Accepted input</h2>
  *

@@ -106,8 +106,8 @@ public final class WholeGzip {
         if ((flags & FCOMMENT) != 0) {
             position = afterZero(gzip, position, length);
         }
-        if ((flags & FHCRC) != 0 && position >= 0) {
-            position += 2;
+        if ((flags & FHCRC) != 0) {
+            return -1; // rare; streamed, so GZIPInputStream checks the header CRC as before
         }
         return position >= 0 && position <= length ? position : -1;
     }

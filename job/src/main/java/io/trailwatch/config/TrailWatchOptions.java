@@ -98,7 +98,8 @@ public final class TrailWatchOptions {
                     .defaultValue(SnsRetryBackoff.DEFAULT.maxDelay())
                     .withDescription(
                             "Longest wait between attempts to publish alerts while SNS keeps"
-                                    + " failing; a checkpoint may wait this long for a retry."
+                                    + " failing. Checkpoints wait for alerts in flight, so while"
+                                    + " SNS is down they wait (or time out) until it is back."
                                     + " From alerts.sns.retry-initial-backoff to 1 min.");
 
     public static final ConfigOption<Duration> ALERT_DEDUP_TTL =

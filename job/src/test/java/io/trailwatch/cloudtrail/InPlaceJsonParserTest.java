@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
@@ -40,6 +41,25 @@ class InPlaceJsonParserTest {
                 String json = "[\"" + plain + special + "tail\",\"" + plain + "\"]";
                 assertThat(tokens(IN_PLACE, json)).as(json).isEqualTo(tokens(JACKSON, json));
             }
+        }
+    }
+
+    @Test
+    void rawControlCharactersInAStringFailAsInJackson() throws IOException {
+        for (String control : List.of("\u0001", "\u001f", "\t")) {
+            String json = "[\"plain" + control + "text\"]";
+            assertThatThrownBy(() -> tokens(IN_PLACE, json))
+                    .as(json)
+                    .isInstanceOf(JsonParseException.class)
+                    .hasMessageContaining("Illegal unquoted character");
+            assertThatThrownBy(() -> tokens(JACKSON, json)).isInstanceOf(JsonParseException.class);
+        }
+    }
+
+    @Test
+    void fourByteCharactersAndEscapedSurrogatePairsReadAsInJackson() throws IOException {
+        for (String json : List.of("[\"a\uD83D\uDE00b\"]", "[\"a\\ud83d\\ude00b\"]")) {
+            assertThat(tokens(IN_PLACE, json)).as(json).isEqualTo(tokens(JACKSON, json));
         }
     }
 

@@ -142,6 +142,21 @@ class LogFileReaderMalformedInputTest {
     }
 
     @Test
+    void smallGzipFileReadWholeStillStopsAtTheDecompressedLimit() {
+        // Small enough to be inflated in one call (WholeGzip), still over the limit.
+        byte[] file = gzip(spacesThen(2 << 20, GOOD_RECORDS));
+        ReadLimits limits = ReadLimits.DEFAULTS.withMaxDecompressedBytes(1 << 20);
+
+        LogFiles.Outcome outcome = LogFiles.read(FILE, file, limits);
+
+        assertThat(outcome.records()).isEmpty();
+        assertThat(outcome.error())
+                .hasMessageStartingWith(
+                        FILE
+                                + ": decompresses to more than 1048576 bytes (limit maxDecompressedBytes)");
+    }
+
+    @Test
     void storedSizeOverTheLimit() {
         ReadLimits limits = ReadLimits.DEFAULTS.withMaxCompressedBytes(100);
 

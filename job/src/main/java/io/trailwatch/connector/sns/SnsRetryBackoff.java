@@ -12,11 +12,11 @@ import java.time.Duration;
  * A success resets the count.
  *
  * @param initialDelay the ceiling after the first failure
- * @param maxDelay the highest ceiling; also the longest a checkpoint waits for a retry in backoff
+ * @param maxDelay the highest ceiling of the delay between attempts
  */
 public record SnsRetryBackoff(Duration initialDelay, Duration maxDelay) implements Serializable {
 
-    /** Above this, a checkpoint could wait that long for a backing-off request. */
+    /** Longer waits would leave alerts unsent for minutes after SNS is back. */
     public static final Duration MAX_DELAY_LIMIT = Duration.ofMinutes(1);
 
     /** 100 ms after the first failure, doubling up to 5 s: a few requests per writer a second. */

@@ -101,9 +101,13 @@ public final class SqsSplitEnumerator implements SplitEnumerator<SqsSplit, SqsEn
             return;
         }
         // All reported (or one restarted on its own and reported again): everyone gets the pool.
-        List<ProcessedFiles.Entry> pool = new ArrayList<>();
-        returnedFiles.values().forEach(pool::addAll);
-        restoredByReader.values().forEach(pool::addAll);
+        // Reports overlap (every reader already holds the pool shared at the last restore), so
+        // the pool keeps one entry per file, the one that got furthest: it must not grow with the
+        // number of readers squared from one restore to the next.
+        ProcessedFiles merged = new ProcessedFiles(0, Integer.MAX_VALUE);
+        returnedFiles.values().forEach(merged::restore);
+        restoredByReader.values().forEach(merged::restore);
+        List<ProcessedFiles.Entry> pool = merged.snapshot(Long.MIN_VALUE); // expires nothing
         LOG.info(
                 "Sharing {} restored remembered files with {} readers",
                 pool.size(),

@@ -41,6 +41,8 @@ final class SqsNotificationSplitReader implements SplitReader<SqsSourceElement, 
     private static final long CHUNK_WAIT_MILLIS = 100;
     private static final long ROOM_WAIT_MILLIS = 1000;
 
+    static final long WAIT_WARNING_INTERVAL_MILLIS = 30_000;
+
     /** A received message and the files still to emit for it. */
     private static final class MessageWork {
         final Message message;
@@ -67,6 +69,8 @@ final class SqsNotificationSplitReader implements SplitReader<SqsSourceElement, 
     private int filesStarted;
     private int consecutiveEmptyPolls;
     private long gateWaitStartedMillis;
+    private long sharedFilesWaitStartedMillis;
+    private long lastWaitWarningMillis;
 
     SqsNotificationSplitReader(
             SqsSourceConfig config,
@@ -98,12 +102,36 @@ final class SqsNotificationSplitReader implements SplitReader<SqsSourceElement, 
         }
         try {
             if (!sharedFiles.awaitOpen(ROOM_WAIT_MILLIS) && !boundedRunWaitedLongEnough()) {
+                warnWhileWaitingForSharedFiles();
                 return new RecordsBySplits.Builder<SqsSourceElement>().build();
             }
             return work.isEmpty() ? receive() : emitHeadMessages();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading " + config.queueUrl(), e);
+        }
+    }
+
+    /**
+     * An unbounded reader waits for the shared files as long as it takes: reading without them
+     * could count a file twice. It says so, every {@link #WAIT_WARNING_INTERVAL_MILLIS}, so that a
+     * job that reads nothing after a restore is not silent about why.
+     */
+    private void warnWhileWaitingForSharedFiles() {
+        long now = System.currentTimeMillis();
+        if (sharedFilesWaitStartedMillis == 0) {
+            sharedFilesWaitStartedMillis = now;
+            lastWaitWarningMillis = now;
+            return;
+        }
+        if (now - lastWaitWarningMillis >= WAIT_WARNING_INTERVAL_MILLIS) {
+            lastWaitWarningMillis = now;
+            LOG.warn(
+                    "Reader of {} has waited {} s for the files other readers restored; it"
+                            + " receives nothing until the enumerator has every reader's report"
+                            + " (see the enumerator's 'waiting for readers' line)",
+                    config.queueUrl(),
+                    (now - sharedFilesWaitStartedMillis) / 1000);
         }
     }
 

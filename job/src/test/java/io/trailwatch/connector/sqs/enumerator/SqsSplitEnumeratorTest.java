@@ -93,6 +93,25 @@ class SqsSplitEnumeratorTest {
     }
 
     @Test
+    void aFileBothReadersRememberIsSharedOnceAsTheOneThatGotFurthest() throws Exception {
+        SqsSplitEnumerator enumerator = restoredEnumerator(List.of());
+        ProcessedFiles.Entry sameFileReadToItsEnd =
+                new ProcessedFiles.Entry(
+                        PARTLY_READ_BY_0.bucket(),
+                        PARTLY_READ_BY_0.key(),
+                        PARTLY_READ_BY_0.eTag(),
+                        false,
+                        10,
+                        EXPIRES);
+
+        enumerator.handleSourceEvent(0, report(PARTLY_READ_BY_0, READ_BY_1));
+        enumerator.handleSourceEvent(1, report(sameFileReadToItsEnd, READ_BY_1));
+
+        assertThat(sharedFiles(sentEvents().get(0)))
+                .containsExactlyInAnyOrder(sameFileReadToItsEnd, READ_BY_1);
+    }
+
+    @Test
     void afterAFailoverOnlyReportsOfTheRunningReadersCount() throws Exception {
         SqsSplitEnumerator enumerator = restoredEnumerator(List.of());
         enumerator.handleSourceEvent(0, report(PARTLY_READ_BY_0));
