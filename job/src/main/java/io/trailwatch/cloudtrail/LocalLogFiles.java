@@ -49,7 +49,10 @@ public final class LocalLogFiles {
                 .flatMap(new ReadLogFileBatch(new CloudTrailLogFormat(limits)))
                 .returns(TypeInformation.of(CloudTrailRecord.class))
                 .name("read CloudTrail files")
-                .uid("local-files");
+                .uid("local-files")
+                // Explicit: batch execution would size this stage by its input, the file list,
+                // which is a few hundred KB for any corpus, and read everything on one core.
+                .setParallelism(env.getParallelism());
     }
 
     /** The log files under {@code paths}, in batches, in path order. */

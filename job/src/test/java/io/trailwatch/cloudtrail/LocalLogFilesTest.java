@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +62,42 @@ class LocalLogFilesTest {
     @Test
     void anEmptyDirectoryHasNoBatches() throws IOException {
         assertThat(LocalLogFiles.batches(Path.fromLocalFile(dir.toFile()))).isEmpty();
+    }
+
+    /**
+     * Batch execution sizes a stage whose parallelism is not set by the bytes it reads; the readers
+     * read only a file list, and were sized to one, so a bounded run used one core whatever its
+     * parallelism.
+     */
+    @Test
+    void batchesAreReadAtTheRunsParallelism() throws Exception {
+        int logs = LocalLogFiles.FILES_PER_BATCH * 4;
+        for (int i = 0; i < logs; i++) {
+            write(
+                    String.format("AWSLogs/1/CloudTrail/eu-west-1/f%03d.json", i),
+                    "{\"Records\":[{\"eventID\":\"e"
+                            + i
+                            + "\","
+                            + "\"eventTime\":\"2024-05-01T00:00:00Z\"}]}");
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.setParallelism(2);
+
+        List<Integer> readers =
+                LocalLogFiles.read(env, ReadLimits.DEFAULTS, Path.fromLocalFile(dir.toFile()))
+                        .map(new ReaderIndex())
+                        .executeAndCollect(logs);
+
+        assertThat(readers).hasSize(logs).containsOnly(0, 1).contains(0, 1);
+    }
+
+    /** The index of the parallel reader that read a record. */
+    private static final class ReaderIndex extends RichMapFunction<CloudTrailRecord, Integer> {
+        @Override
+        public Integer map(CloudTrailRecord record) {
+            return getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        }
     }
 
     private java.nio.file.Path write(String relative, String content) throws IOException {
