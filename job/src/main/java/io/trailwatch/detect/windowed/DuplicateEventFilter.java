@@ -8,6 +8,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -25,7 +26,7 @@ import org.apache.flink.util.Collector;
  * it in the late output. Thresholds drop copies in {@link ThresholdFunction} itself.
  */
 final class DuplicateEventFilter
-        extends KeyedProcessFunction<String, CloudTrailRecord, CloudTrailRecord> {
+        extends KeyedProcessFunction<Tuple2<Long, Long>, CloudTrailRecord, CloudTrailRecord> {
 
     private static final long serialVersionUID = 1L;
 

@@ -13,6 +13,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -39,7 +40,8 @@ import org.apache.flink.util.OutputTag;
  * A timer {@code within} after each time that events were taken at forgets their ids and evicts
  * them from the window, so a group that goes quiet leaves no state.
  */
-final class ThresholdFunction extends KeyedProcessFunction<String, CloudTrailRecord, MatchedAlert> {
+final class ThresholdFunction
+        extends KeyedProcessFunction<Tuple2<Long, Long>, CloudTrailRecord, MatchedAlert> {
 
     private static final long serialVersionUID = 1L;
 

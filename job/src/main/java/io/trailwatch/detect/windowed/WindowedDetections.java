@@ -8,6 +8,7 @@ import io.trailwatch.pattern.PatternDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.cep.CEP;
 import org.apache.flink.cep.PatternStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -97,11 +98,11 @@ public final class WindowedDetections {
         String stateId = pattern.stateId();
         Condition input = pattern.input();
         GroupKey groupKey = pattern.groupKey();
-        KeyedStream<CloudTrailRecord, String> grouped =
+        KeyedStream<CloudTrailRecord, Tuple2<Long, Long>> grouped =
                 records.filter(new PatternInputFilter(input))
                         .name("filter-" + id)
                         .uid("filter-" + stateId)
-                        .keyBy(groupKey);
+                        .keyBy(groupKey, GroupKey.TYPE);
         if (pattern.isThreshold()) {
             return grouped.process(
                             new ThresholdFunction(pattern, alerts, lateTag),
@@ -115,7 +116,10 @@ public final class WindowedDetections {
                         .name("dedupe-" + id)
                         .uid("dedupe-" + stateId);
         PatternStream<CloudTrailRecord> cep =
-                CEP.pattern(unique.keyBy(groupKey), pattern.cepPattern(), new InputOrder())
+                CEP.pattern(
+                                unique.keyBy(groupKey, GroupKey.TYPE),
+                                pattern.cepPattern(),
+                                new InputOrder())
                         .inEventTime()
                         .sideOutputLateData(lateTag);
         return cep.process(

@@ -155,6 +155,13 @@ public final class WindowedPattern {
         return AfterMatchSkipStrategy.skipPastLastEvent();
     }
 
+    /**
+     * Part of every {@link #stateId()}: how {@link GroupKey} turns a group into a key. Since the
+     * group became a digest, state written under the old string keys is left behind on restore
+     * (allowNonRestoredState), not misread.
+     */
+    static final String KEY_FORM = "|key=sha256-128";
+
     /** CEP's window excludes its end; ours includes it. */
     static Duration inclusive(Duration within) {
         return within.plusMillis(1);
@@ -166,7 +173,8 @@ public final class WindowedPattern {
      * suppression). A savepoint restores an unchanged pattern's windows; a changed one gets new
      * uids and starts empty, because state built by the old definition (partial CEP matches of
      * another count or filter) would give alerts the new one does not define. Title, severity,
-     * description and tests are not part of it: editing them keeps the state.
+     * description and tests are not part of it: editing them keeps the state. So is the form of the
+     * state's key ({@link #KEY_FORM}): state under keys of another form cannot be read.
      */
     public String stateId() {
         String detection =
@@ -176,7 +184,8 @@ public final class WindowedPattern {
                                 ? definition.threshold()
                                 : definition.sequence())
                         + "|suppress="
-                        + definition.suppress();
+                        + definition.suppress()
+                        + KEY_FORM;
         try {
             byte[] digest =
                     MessageDigest.getInstance("SHA-256")

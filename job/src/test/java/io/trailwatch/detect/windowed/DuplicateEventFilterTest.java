@@ -8,7 +8,6 @@ import io.trailwatch.cloudtrail.CloudTrailRecord;
 import io.trailwatch.pattern.PatternDefinition;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class DuplicateEventFilterTest {
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(new DuplicateEventFilter(SPAN.toMillis())),
                         new GroupKey(PatternDefinition.DEFAULT_GROUP_BY),
-                        Types.STRING)) {
+                        GroupKey.TYPE)) {
             harness.open();
             for (CloudTrailRecord record : arriving) {
                 harness.processElement(record, record.eventTimeMillis());

@@ -17,7 +17,7 @@ import io.trailwatch.pattern.PatternDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.cep.nfa.compiler.NFACompiler;
 import org.apache.flink.cep.operator.CepOperator;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -178,7 +178,7 @@ class StateCleanupTest {
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(filter),
                         new GroupKey(PatternDefinition.DEFAULT_GROUP_BY),
-                        Types.STRING)) {
+                        GroupKey.TYPE)) {
             harness.open();
             CloudTrailRecord login = failedLogin("alice", T0);
             process(harness, login);
@@ -214,10 +214,11 @@ class StateCleanupTest {
         }
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, CloudTrailRecord, MatchedAlert>
+    private static KeyedOneInputStreamOperatorTestHarness<
+                    Tuple2<Long, Long>, CloudTrailRecord, MatchedAlert>
             cepHarness(PatternDefinition definition) throws Exception {
         WindowedPattern pattern = WindowedPattern.compile(definition, TestPatterns.FIELDS_EQUAL);
-        CepOperator<CloudTrailRecord, String, MatchedAlert> operator =
+        CepOperator<CloudTrailRecord, Tuple2<Long, Long>, MatchedAlert> operator =
                 new CepOperator<>(
                         new CloudTrailRecordSerializer(),
                         false,
@@ -227,10 +228,11 @@ class StateCleanupTest {
                         new MatchToAlert(pattern, new AlertFactory(WindowedRun.DETECTED_AT)),
                         null);
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                operator, pattern.groupKey(), Types.STRING);
+                operator, pattern.groupKey(), GroupKey.TYPE);
     }
 
-    static KeyedOneInputStreamOperatorTestHarness<String, CloudTrailRecord, MatchedAlert>
+    static KeyedOneInputStreamOperatorTestHarness<
+                    Tuple2<Long, Long>, CloudTrailRecord, MatchedAlert>
             thresholdHarness(PatternDefinition definition) throws Exception {
         WindowedPattern pattern = WindowedPattern.compile(definition, TestPatterns.FIELDS_EQUAL);
         ThresholdFunction function =
@@ -239,11 +241,11 @@ class StateCleanupTest {
                         new AlertFactory(WindowedRun.DETECTED_AT),
                         WindowedDetections.lateTag(definition.id()));
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(function), pattern.groupKey(), Types.STRING);
+                new KeyedProcessOperator<>(function), pattern.groupKey(), GroupKey.TYPE);
     }
 
     static void process(
-            KeyedOneInputStreamOperatorTestHarness<String, CloudTrailRecord, ?> harness,
+            KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, CloudTrailRecord, ?> harness,
             CloudTrailRecord record)
             throws Exception {
         harness.processElement(record, record.eventTimeMillis());
