@@ -13,16 +13,33 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  *
  * <p>Conditions look values up by path without re-parsing JSON; the lookup table is built lazily on
  * first use and is not serialized.
+ *
+ * <p>A record read back from its serialized form ({@link CompactRecordCodec}) keeps those bytes and
+ * decodes each value only when it is first asked for, and is written out again as the same bytes.
+ * Records that cross a shuffle and a batch sort are read and written several times while only a few
+ * of their values (group, distinct field, id) are ever looked at; most are never decoded.
  */
 @TypeInfo(CloudTrailRecordTypeInfoFactory.class)
 public final class CloudTrailRecord {
+
+    /** Marks a value of an encoded record not decoded yet; compared by identity. */
+    private static final String UNDECODED = new String("<undecoded>");
 
     private final String[] paths;
     private final FieldKind[] kinds;
     private final String[] values;
     private final long eventTimeMillis;
-    private final String origin;
+    private String origin;
     private final long sequence;
+
+    /**
+     * The record's format-2 bytes if it was read from them, else null; {@link #valueAt} and {@link
+     * #originAt} point into them.
+     */
+    private final byte[] encoded;
+
+    private final int[] valueAt;
+    private final int originAt;
 
     /** Open-addressing table from path hash to entry index + 1; built on first lookup. */
     private transient int[] lookup;
@@ -40,6 +57,33 @@ public final class CloudTrailRecord {
         this.eventTimeMillis = eventTimeMillis;
         this.origin = origin;
         this.sequence = sequence;
+        this.encoded = null;
+        this.valueAt = null;
+        this.originAt = -1;
+    }
+
+    /**
+     * A record over its format-2 bytes, whose structure {@link CompactRecordCodec} has checked:
+     * paths and kinds are known, values and origin are decoded on demand from their offsets.
+     */
+    CloudTrailRecord(
+            byte[] encoded,
+            int originAt,
+            long eventTimeMillis,
+            long sequence,
+            String[] paths,
+            FieldKind[] kinds,
+            int[] valueAt) {
+        this.encoded = encoded;
+        this.originAt = originAt;
+        this.eventTimeMillis = eventTimeMillis;
+        this.sequence = sequence;
+        this.paths = paths;
+        this.kinds = kinds;
+        this.valueAt = valueAt;
+        this.values = new String[paths.length];
+        Arrays.fill(values, UNDECODED);
+        this.origin = UNDECODED;
     }
 
     public static Builder builder() {
@@ -61,7 +105,17 @@ public final class CloudTrailRecord {
 
     /** The text of a scalar entry; {@code null} for JSON null, objects and arrays. */
     public String value(int index) {
-        return values[index];
+        String value = values[index];
+        if (value == UNDECODED) {
+            value = CompactRecordCodec.stringAt(encoded, valueAt[index]);
+            values[index] = value;
+        }
+        return value;
+    }
+
+    /** The format-2 bytes this record was read from, or null if it was built otherwise. */
+    byte[] encoded() {
+        return encoded;
     }
 
     /** Event time in epoch milliseconds, or {@link EventTimes#INVALID} if missing or malformed. */
@@ -75,7 +129,12 @@ public final class CloudTrailRecord {
 
     /** Where the record came from ({@code s3://bucket/key} or a local path), for messages. */
     public String origin() {
-        return origin;
+        String text = origin;
+        if (text == UNDECODED) {
+            text = CompactRecordCodec.stringAt(encoded, originAt);
+            origin = text;
+        }
+        return text;
     }
 
     /**
@@ -110,7 +169,7 @@ public final class CloudTrailRecord {
     /** The scalar text at {@code path}; {@code null} if absent, JSON null, object or array. */
     public String get(String path) {
         int index = indexOf(path);
-        return index < 0 ? null : values[index];
+        return index < 0 ? null : value(index);
     }
 
     public String eventId() {
@@ -173,18 +232,28 @@ public final class CloudTrailRecord {
             return false;
         }
         CloudTrailRecord other = (CloudTrailRecord) o;
-        return eventTimeMillis == other.eventTimeMillis
-                && sequence == other.sequence
-                && Objects.equals(origin, other.origin)
-                && Arrays.equals(paths, other.paths)
-                && Arrays.equals(kinds, other.kinds)
-                && Arrays.equals(values, other.values);
+        if (eventTimeMillis != other.eventTimeMillis
+                || sequence != other.sequence
+                || !Objects.equals(origin(), other.origin())
+                || !Arrays.equals(paths, other.paths)
+                || !Arrays.equals(kinds, other.kinds)) {
+            return false;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Objects.equals(value(i), other.value(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(
-                eventTimeMillis, origin, Arrays.hashCode(paths), Arrays.hashCode(values));
+        int valuesHash = 1;
+        for (int i = 0; i < values.length; i++) {
+            valuesHash = 31 * valuesHash + Objects.hashCode(value(i));
+        }
+        return Objects.hash(eventTimeMillis, origin(), Arrays.hashCode(paths), valuesHash);
     }
 
     @Override

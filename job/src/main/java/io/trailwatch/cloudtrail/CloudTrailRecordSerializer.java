@@ -15,7 +15,9 @@ import org.apache.flink.core.memory.DataOutputView;
  * a sort that copies it again, so this is on the hot path of {@code detect}.
  *
  * <p>The length prefix lets {@link #copy(DataInputView, DataOutputView)} move a record's bytes
- * without decoding them. State written in format 1 ({@link Snapshot}) is migrated on restore.
+ * without decoding them. A record read by this serializer keeps its bytes, decodes values only as
+ * they are asked for, and is written again by copying those bytes (see {@link CloudTrailRecord}).
+ * State written in format 1 ({@link Snapshot}) is migrated on restore.
  *
  * <p>Each instance has its own buffer, so {@link #duplicate()} returns a new one, as Flink requires
  * of stateful serializers.
@@ -68,6 +70,12 @@ public final class CloudTrailRecordSerializer extends TypeSerializer<CloudTrailR
 
     @Override
     public void serialize(CloudTrailRecord record, DataOutputView target) throws IOException {
+        byte[] encoded = record.encoded();
+        if (encoded != null) { // read in this format and immutable: the same bytes again
+            target.writeInt(encoded.length);
+            target.write(encoded);
+            return;
+        }
         CompactRecordCodec encoder = codec();
         int length = encoder.encode(record);
         target.writeInt(length);
@@ -76,10 +84,9 @@ public final class CloudTrailRecordSerializer extends TypeSerializer<CloudTrailR
 
     @Override
     public CloudTrailRecord deserialize(DataInputView source) throws IOException {
-        CompactRecordCodec decoder = codec();
-        int length = readLength(source);
-        source.readFully(decoder.bufferFor(length), 0, length);
-        return decoder.decode(length);
+        byte[] record = new byte[readLength(source)];
+        source.readFully(record);
+        return codec().decode(record);
     }
 
     @Override

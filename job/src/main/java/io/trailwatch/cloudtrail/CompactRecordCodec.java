@@ -29,6 +29,10 @@ final class CompactRecordCodec {
 
     private final KnownPaths knownPaths;
     private byte[] buffer = new byte[4096];
+
+    /** The record being read: set for the length of one {@link #decode} or {@link #stringAt}. */
+    private byte[] in;
+
     private int position;
     private int limit;
 
@@ -63,48 +67,82 @@ final class CompactRecordCodec {
         return buffer;
     }
 
-    /** A buffer of at least {@code length} bytes to read an encoded record into. */
-    byte[] bufferFor(int length) {
-        if (buffer.length < length) {
-            buffer = new byte[Math.max(length, buffer.length * 2)];
+    /**
+     * The record in {@code record}, which it keeps: this checks the whole structure (every number,
+     * path code, kind and string bound) and finds where each value starts, so a truncated or
+     * garbled record fails here, but it creates no value strings; {@link CloudTrailRecord} decodes
+     * a value when it is first asked for, with {@link #stringAt}.
+     */
+    CloudTrailRecord decode(byte[] record) throws IOException {
+        in = record;
+        position = 0;
+        limit = record.length;
+        try {
+            int originAt = position;
+            skipString();
+            long eventTime = readLong();
+            long sequence = readVarLong();
+            int size = readCount();
+            String[] paths = new String[size];
+            FieldKind[] kinds = new FieldKind[size];
+            int[] valueAt = new int[size];
+            for (int i = 0; i < size; i++) {
+                long code = readVarLong();
+                if (code == KnownPaths.NOT_KNOWN) {
+                    paths[i] = knownPaths.share(readString());
+                } else {
+                    paths[i] = code > Integer.MAX_VALUE ? null : knownPaths.pathOf((int) code);
+                    if (paths[i] == null) {
+                        throw new IOException(
+                                "corrupt CloudTrail record: unknown path code " + code);
+                    }
+                }
+                require(1);
+                int kind = in[position++];
+                if (kind < 0 || kind >= KINDS.length) {
+                    throw new IOException("corrupt CloudTrail record: unknown field kind " + kind);
+                }
+                kinds[i] = KINDS[kind];
+                valueAt[i] = position;
+                skipString();
+            }
+            if (position != limit) {
+                throw new IOException(
+                        "corrupt CloudTrail record: " + (limit - position) + " bytes left over");
+            }
+            return new CloudTrailRecord(
+                    record, originAt, eventTime, sequence, paths, kinds, valueAt);
+        } finally {
+            in = null;
         }
-        return buffer;
     }
 
-    /** Decodes the record in {@link #buffer()}[0, length). */
-    CloudTrailRecord decode(int length) throws IOException {
-        position = 0;
-        limit = length;
-        String origin = readString();
-        long eventTime = readLong();
-        long sequence = readVarLong();
-        int size = readCount();
-        String[] paths = new String[size];
-        FieldKind[] kinds = new FieldKind[size];
-        String[] values = new String[size];
-        for (int i = 0; i < size; i++) {
-            long code = readVarLong();
-            if (code == KnownPaths.NOT_KNOWN) {
-                paths[i] = knownPaths.share(readString());
-            } else {
-                paths[i] = code > Integer.MAX_VALUE ? null : knownPaths.pathOf((int) code);
-                if (paths[i] == null) {
-                    throw new IOException("corrupt CloudTrail record: unknown path code " + code);
+    /** The string that starts at {@code offset} of a record {@link #decode} has checked. */
+    static String stringAt(byte[] record, int offset) {
+        int position = offset;
+        long header = 0;
+        for (int shift = 0; ; shift += 7) {
+            byte b = record[position++];
+            header |= (long) (b & 0x7F) << shift;
+            if (b >= 0) {
+                break;
+            }
+        }
+        if (header == 0) {
+            return null;
+        }
+        int length = (int) (header - 1);
+        int end = position + length;
+        for (int i = position; i < end; i++) {
+            if (record[i] < 0) {
+                try {
+                    return decodeModifiedUtf8(record, position, end);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
                 }
             }
-            require(1);
-            int kind = buffer[position++];
-            if (kind < 0 || kind >= KINDS.length) {
-                throw new IOException("corrupt CloudTrail record: unknown field kind " + kind);
-            }
-            kinds[i] = KINDS[kind];
-            values[i] = readString();
         }
-        if (position != limit) {
-            throw new IOException(
-                    "corrupt CloudTrail record: " + (limit - position) + " bytes left over");
-        }
-        return new CloudTrailRecord(paths, kinds, values, eventTime, origin, sequence);
+        return new String(record, position, length, StandardCharsets.ISO_8859_1);
     }
 
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
@@ -151,20 +189,36 @@ final class CompactRecordCodec {
         if (header == 0) {
             return null;
         }
-        if (header - 1 > limit - position) {
-            throw new IOException("corrupt CloudTrail record: a string runs past its end");
-        }
-        int length = (int) (header - 1);
+        int length = stringLength(header);
         int start = position;
         int end = start + length;
         position = end;
-        byte[] in = buffer;
+        byte[] bytes = in;
         for (int i = start; i < end; i++) {
-            if (in[i] < 0) {
-                return decodeModifiedUtf8(in, start, end);
+            if (bytes[i] < 0) {
+                return decodeModifiedUtf8(bytes, start, end);
             }
         }
-        return new String(in, start, length, StandardCharsets.ISO_8859_1);
+        return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Steps over a string, checking its bounds. Its text is checked when it is decoded: looking at
+     * every byte here cost as much as decoding it.
+     */
+    private void skipString() throws IOException {
+        long header = readVarLong();
+        if (header != 0) {
+            position += stringLength(header);
+        }
+    }
+
+    private int stringLength(long header) throws IOException {
+        long length = header - 1;
+        if (length < 0 || length > limit - position) {
+            throw new IOException("corrupt CloudTrail record: a string runs past its end");
+        }
+        return (int) length;
     }
 
     private static String decodeModifiedUtf8(byte[] in, int start, int end) throws IOException {
@@ -199,7 +253,7 @@ final class CompactRecordCodec {
         require(8);
         long value = 0;
         for (int i = 0; i < 8; i++) {
-            value = (value << 8) | (buffer[position++] & 0xFF);
+            value = (value << 8) | (in[position++] & 0xFF);
         }
         return value;
     }
@@ -218,7 +272,7 @@ final class CompactRecordCodec {
         long value = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             require(1);
-            byte b = buffer[position++];
+            byte b = in[position++];
             value |= (long) (b & 0x7F) << shift;
             if (b >= 0) {
                 return value;

@@ -124,6 +124,70 @@ class CloudTrailRecordFormatTest {
     }
 
     @Test
+    void aRecordReadBackIsWrittenAsTheSameBytes() throws IOException {
+        CloudTrailRecordSerializer serializer = new CloudTrailRecordSerializer();
+        for (CloudTrailRecord record : datasetRecords) {
+            byte[] written = serialize(serializer, record);
+            CloudTrailRecord readBack = deserialize(written);
+
+            assertThat(readBack.encoded()).isNotNull();
+            assertThat(serialize(serializer, readBack)).isEqualTo(written);
+        }
+    }
+
+    @Test
+    void valuesReadBackOnDemandAreTheOriginals() throws IOException {
+        CloudTrailRecordSerializer serializer = new CloudTrailRecordSerializer();
+        for (CloudTrailRecord record : SerializerTestRecords.varied()) {
+            CloudTrailRecord readBack = roundTrip(serializer, record);
+
+            assertThat(readBack.size()).isEqualTo(record.size());
+            for (int i = record.size() - 1; i >= 0; i--) { // out of order, one at a time
+                assertThat(readBack.path(i)).isEqualTo(record.path(i));
+                assertThat(readBack.kind(i)).isEqualTo(record.kind(i));
+                assertThat(readBack.value(i)).isEqualTo(record.value(i));
+            }
+            assertThat(readBack.origin()).isEqualTo(record.origin());
+            assertThat(readBack.sequence()).isEqualTo(record.sequence());
+            assertThat(readBack.eventTimeMillis()).isEqualTo(record.eventTimeMillis());
+            assertThat(readBack.hashCode()).isEqualTo(record.hashCode());
+            assertThat(roundTrip(serializer, record)).isEqualTo(record);
+        }
+    }
+
+    /** Text is decoded when first read, so a garbled character is reported then, by its field. */
+    @Test
+    void badTextIsAnErrorWhenTheValueIsRead() throws IOException {
+        int eventName = KnownPaths.v1().codeOf("eventName");
+        assertThat(eventName).isBetween(1, 127);
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        byte[] body = {
+            0, // origin: null
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0, // event time
+            0, // sequence
+            1, // one entry
+            (byte) eventName,
+            (byte) FieldKind.STRING.ordinal(),
+            2, // a one-byte string
+            (byte) 0xFF // not modified UTF-8
+        };
+        out.writeInt(body.length);
+        out.write(body);
+        CloudTrailRecord record = deserialize(out.getCopyOfBuffer());
+
+        assertThatThrownBy(record::eventName)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("corrupt CloudTrail record: bad text encoding");
+    }
+
+    @Test
     void formatOneStateIsMigratedAndFormatTwoKept() {
         var current = new CloudTrailRecordSerializer().snapshotConfiguration();
 
