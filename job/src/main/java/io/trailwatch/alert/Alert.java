@@ -2,11 +2,13 @@ package io.trailwatch.alert;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * One alert, as DESIGN §6 defines it. A Flink POJO of strings and string arrays, so it travels
- * without Kryo. Build alerts with {@link AlertFactory}; write them with {@link AlertJson}.
+ * One alert, as DESIGN §6 defines it: strings and string arrays, moved and kept by {@link
+ * AlertSerializer}. Build alerts with {@link AlertFactory}; write them with {@link AlertJson}.
  */
+@TypeInfo(AlertTypeInfoFactory.class)
 public class Alert {
 
     /** Deterministic: the same pattern, group and events always give the same id. */
