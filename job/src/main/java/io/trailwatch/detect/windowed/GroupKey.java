@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -42,6 +44,17 @@ public final class GroupKey
 
     private static final ThreadLocal<MessageDigest> SHA_256 =
             ThreadLocal.withInitial(GroupKey::sha256);
+
+    /** Digests remembered per thread, at most this many; the set is dropped when full. */
+    static final int MAX_REMEMBERED = 8_192;
+
+    /**
+     * Recent groups' digests. A few hundred principals make most of an account's events, and a
+     * record's key is taken up to three times (partitioner, batch sort, operator), so most keys are
+     * a lookup here instead of a SHA-256.
+     */
+    private static final ThreadLocal<Map<String, Tuple2<Long, Long>>> REMEMBERED =
+            ThreadLocal.withInitial(HashMap::new);
 
     private final List<String> selectors;
     private final String[] paths;
@@ -78,6 +91,19 @@ public final class GroupKey
 
     /** The key of a group with this {@linkplain #encode encoding}. */
     static Tuple2<Long, Long> digest(String encodedGroup) {
+        Map<String, Tuple2<Long, Long>> remembered = REMEMBERED.get();
+        Tuple2<Long, Long> key = remembered.get(encodedGroup);
+        if (key == null) {
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            key = sha256Prefix(encodedGroup);
+            remembered.put(encodedGroup, key);
+        }
+        return key;
+    }
+
+    private static Tuple2<Long, Long> sha256Prefix(String encodedGroup) {
         MessageDigest sha256 = SHA_256.get();
         ByteBuffer hash =
                 ByteBuffer.wrap(sha256.digest(encodedGroup.getBytes(StandardCharsets.UTF_8)));

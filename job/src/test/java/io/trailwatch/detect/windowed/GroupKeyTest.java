@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.cloudtrail.CloudTrailRecord;
 import io.trailwatch.cloudtrail.FieldKind;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,18 @@ class GroupKeyTest {
         assertThat(GroupKey.encode(values)).isEqualTo("25:arn:aws:iam::1:user/alice-");
         assertThat(byUserAndAgent.getKey(record))
                 .isEqualTo(GroupKey.digest(GroupKey.encode(values)));
+    }
+
+    @Test
+    void aGroupKeepsItsKeyAfterManyOthers() {
+        Tuple2<Long, Long> alice = key("arn:aws:iam::1:user/alice", "aws-cli/2.15");
+        Set<Tuple2<Long, Long>> others = new HashSet<>();
+        for (int i = 0; i < GroupKey.MAX_REMEMBERED + 100; i++) {
+            others.add(key("arn:aws:iam::1:user/u" + i, "aws-cli/2.15"));
+        }
+
+        assertThat(key("arn:aws:iam::1:user/alice", "aws-cli/2.15")).isEqualTo(alice);
+        assertThat(others).hasSize(GroupKey.MAX_REMEMBERED + 100).doesNotContain(alice);
     }
 
     private Tuple2<Long, Long> key(String arn, String agent) {
