@@ -36,7 +36,7 @@ final class CloudTrailFileFilter implements Predicate<Path>, Serializable {
         if (name.startsWith(".") || name.startsWith("_")) {
             return false;
         }
-        return isDirectory(path) || looksLikeLog(name);
+        return looksLikeLog(name) || isDirectory(path); // by name first: no file system call
     }
 
     static boolean looksLikeLog(String name) {

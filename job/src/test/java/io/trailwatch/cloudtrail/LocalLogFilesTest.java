@@ -59,6 +59,24 @@ class LocalLogFilesTest {
                 .satisfies(f -> assertThat(f.f0).endsWith("export.txt"));
     }
 
+    /** Names are checked before the file system is asked; a directory is still a directory. */
+    @Test
+    void aDirectoryNamedLikeALogIsSearched() throws IOException {
+        write("exports/2024.json/AWSLogs/f000.json.gz", "x");
+
+        assertThat(LocalLogFiles.batches(Path.fromLocalFile(dir.toFile())))
+                .singleElement()
+                .satisfies(
+                        batch ->
+                                assertThat(batch)
+                                        .singleElement()
+                                        .satisfies(
+                                                file ->
+                                                        assertThat(file.f0)
+                                                                .endsWith(
+                                                                        "2024.json/AWSLogs/f000.json.gz")));
+    }
+
     @Test
     void anEmptyDirectoryHasNoBatches() throws IOException {
         assertThat(LocalLogFiles.batches(Path.fromLocalFile(dir.toFile()))).isEmpty();
