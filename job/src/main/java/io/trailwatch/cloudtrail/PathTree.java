@@ -1,5 +1,8 @@
 package io.trailwatch.cloudtrail;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+
 /**
  * The paths a flattener has built, as a tree: each node holds its path string and its children by
  * member name and by array index. Paths repeat from record to record ({@code userIdentity.arn} is
@@ -65,6 +68,12 @@ final class PathTree {
         /** The member name at the end of the path; {@code null} for the root and elements. */
         private final String name;
 
+        /**
+         * The name as quoted JSON, for {@link com.fasterxml.jackson.core.JsonParser#nextFieldName(
+         * SerializableString)} to match in place; {@code null} for the root and elements.
+         */
+        final SerializableString quotedName;
+
         /** Set on the root's children that are {@link TopLevel} fields. */
         final TopLevel topLevel;
 
@@ -83,7 +92,16 @@ final class PathTree {
             this.tree = tree;
             this.path = path;
             this.name = name;
+            this.quotedName = name == null ? null : new SerializedString(name);
             this.topLevel = topLevel;
+        }
+
+        /**
+         * The member expected after {@code previous} ({@code null}: the first), as it followed last
+         * time; {@code null} if none did.
+         */
+        Node expectedAfter(Node previous) {
+            return previous == null ? firstMember : previous.nextSibling;
         }
 
         /**

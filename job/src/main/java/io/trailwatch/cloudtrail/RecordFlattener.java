@@ -115,10 +115,29 @@ public final class RecordFlattener {
 
     private void readObjectMembers(JsonParser parser, PathTree.Node parent, int depth)
             throws IOException {
-        // nextFieldName() is Jackson's fast path for a member name (as data binding reads).
-        String name;
+        // Records of one kind list their members in the same order, so the member that followed
+        // last time is matched in place against the input's bytes, without Jackson's symbol
+        // table; any other name is read as usual.
         PathTree.Node member = null;
-        while ((name = parser.nextFieldName()) != null) {
+        while (true) {
+            PathTree.Node expected = parent.expectedAfter(member);
+            String name;
+            if (expected != null) {
+                if (parser.nextFieldName(expected.quotedName)) {
+                    member = expected;
+                    readValue(parser, parser.nextToken(), member, depth);
+                    continue;
+                }
+                if (parser.currentToken() != JsonToken.FIELD_NAME) {
+                    break;
+                }
+                name = parser.currentName();
+            } else {
+                name = parser.nextFieldName();
+                if (name == null) {
+                    break;
+                }
+            }
             member = parent.memberAfter(member, name);
             readValue(parser, parser.nextToken(), member, depth);
         }
