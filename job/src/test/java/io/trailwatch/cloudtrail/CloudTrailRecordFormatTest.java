@@ -97,28 +97,15 @@ class CloudTrailRecordFormatTest {
 
     @Test
     void unknownPathCodeIsAnError() throws IOException {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        byte[] body = {
-            0, // origin: null
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0, // event time
-            0, // sequence
-            1, // one entry
-            (byte) 0xFF,
-            0x7F, // path code 16,383: not in the list
-            0, // kind
-            0 // value: null
-        };
-        out.writeInt(body.length);
-        out.write(body);
+        byte[] record =
+                oneEntryRecord(
+                        0xFF,
+                        0x7F, // path code 16,383: not in the list
+                        0, // kind
+                        0 // value: null
+                        );
 
-        assertThatThrownBy(() -> deserialize(out.getCopyOfBuffer()))
+        assertThatThrownBy(() -> deserialize(record))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("corrupt CloudTrail record: unknown path code 16383");
     }
@@ -160,27 +147,14 @@ class CloudTrailRecordFormatTest {
     void badTextIsAnErrorWhenTheValueIsRead() throws IOException {
         int eventName = KnownPaths.v1().codeOf("eventName");
         assertThat(eventName).isBetween(1, 127);
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        byte[] body = {
-            0, // origin: null
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0, // event time
-            0, // sequence
-            1, // one entry
-            (byte) eventName,
-            (byte) FieldKind.STRING.ordinal(),
-            2, // a one-byte string
-            (byte) 0xFF // not modified UTF-8
-        };
-        out.writeInt(body.length);
-        out.write(body);
-        CloudTrailRecord record = deserialize(out.getCopyOfBuffer());
+        CloudTrailRecord record =
+                deserialize(
+                        oneEntryRecord(
+                                eventName,
+                                FieldKind.STRING.ordinal(),
+                                2, // a one-byte string
+                                0xFF // not modified UTF-8
+                                ));
 
         assertThatThrownBy(record::eventName)
                 .isInstanceOf(IllegalStateException.class)
@@ -224,6 +198,18 @@ class CloudTrailRecordFormatTest {
             throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(1024);
         serializer.serialize(record, out);
+        return out.getCopyOfBuffer();
+    }
+
+    /** A serialized record with no origin, time 0, sequence 0 and one entry of these bytes. */
+    private static byte[] oneEntryRecord(int... entry) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        byte[] header = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}; // origin, time, sequence, one entry
+        out.writeInt(header.length + entry.length);
+        out.write(header);
+        for (int b : entry) {
+            out.writeByte(b);
+        }
         return out.getCopyOfBuffer();
     }
 

@@ -22,12 +22,12 @@ import org.apache.flink.api.java.tuple.Tuple2;
  *
  * <p>Why a digest and not the values: batch execution sorts every keyed input by its serialized
  * key, and Flink compares keys of variable length byte by byte. Group values share long prefixes
- * ({@code arn:aws:iam::…}) and are often long (a user agent), so comparing them took a third of
- * {@code detect}'s time; a fixed-length key is compared in a few machine words. In streaming
+ * ({@code arn:aws:iam::…}) and are often long (a user agent), so comparing them took nearly a third
+ * of {@code detect}'s CPU; a fixed-length key is compared in a few machine words. In streaming
  * execution it also keeps RocksDB keys short. Why SHA-256: {@code userAgent} and request parameters
- * are chosen by whoever calls AWS, so the key must resist made-up collisions; a collision of
- * 128-bit SHA-256 prefixes is out of reach, and would only merge two groups' windows (an extra
- * alert), never hide one. Alerts carry the values, never the digest.
+ * are chosen by whoever calls AWS, so the key must resist made-up collisions: two groups that
+ * shared a key would share windows and partial sequences. Choosing values whose key equals a given
+ * group's takes about 2^128 hashes. Alerts carry the values, never the digest.
  *
  * <p>The encoding writes each value length-prefixed ({@code 5:alice}) and a missing value as {@code
  * -}, so no two groups share an encoding whatever characters the values hold, and the group whose
