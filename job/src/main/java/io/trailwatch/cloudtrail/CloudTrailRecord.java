@@ -17,7 +17,9 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * <p>A record read back from its serialized form ({@link CompactRecordCodec}) keeps those bytes and
  * decodes each value only when it is first asked for, and is written out again as the same bytes.
  * Records that cross a shuffle and a batch sort are read and written several times while only a few
- * of their values (group, distinct field, id) are ever looked at; most are never decoded.
+ * of their values (group, distinct field, id) are ever looked at; most are never decoded. The
+ * decoded values are cached without a lock: two threads that decode the same value store equal
+ * strings, and a snapshot of heap state only writes the bytes, which never change.
  */
 @TypeInfo(CloudTrailRecordTypeInfoFactory.class)
 public final class CloudTrailRecord {
