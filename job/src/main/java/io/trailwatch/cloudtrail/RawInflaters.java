@@ -62,23 +62,34 @@ final class RawInflaters {
         }
     }
 
+    /** Loads a native inflater, or fails with why it cannot here. */
+    @FunctionalInterface
+    interface NativeLoader {
+        RawInflater load() throws Throwable;
+    }
+
+    /**
+     * ISA-L unless {@code nativeSetting} (the value of {@value #NATIVE_PROPERTY}) is {@code false}
+     * or the native inflater does not load; then the JDK's zlib, which works everywhere.
+     */
+    static RawInflater choose(String nativeSetting, NativeLoader nativeLoader) {
+        if (!Boolean.parseBoolean(nativeSetting == null ? "true" : nativeSetting)) {
+            LOG.info("gzip: JDK zlib ({}=false)", NATIVE_PROPERTY);
+            return new JdkRawInflater();
+        }
+        try {
+            RawInflater isal = nativeLoader.load();
+            LOG.info("gzip: {} for whole files", isal.name());
+            return isal;
+        } catch (Throwable e) {
+            LOG.info("gzip: JDK zlib; the ISA-L library did not load here ({})", e.toString());
+            return new JdkRawInflater();
+        }
+    }
+
     /** Chosen on first use, so that only readers of gzip files ever load the native library. */
     private static final class Fastest {
-        static final RawInflater INFLATER = choose();
-
-        private static RawInflater choose() {
-            if (!Boolean.parseBoolean(System.getProperty(NATIVE_PROPERTY, "true"))) {
-                LOG.info("gzip: JDK zlib ({}=false)", NATIVE_PROPERTY);
-                return new JdkRawInflater();
-            }
-            try {
-                RawInflater isal = IsalRawInflater.load();
-                LOG.info("gzip: {} for whole files", isal.name());
-                return isal;
-            } catch (Throwable e) {
-                LOG.info("gzip: JDK zlib; the ISA-L library did not load here ({})", e.toString());
-                return new JdkRawInflater();
-            }
-        }
+        static final RawInflater INFLATER =
+                choose(System.getProperty(NATIVE_PROPERTY), IsalRawInflater::load);
     }
 }
