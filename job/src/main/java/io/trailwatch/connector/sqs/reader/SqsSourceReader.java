@@ -118,6 +118,7 @@ public final class SqsSourceReader
     public void start() {
         super.start();
         RestoredFilesEvent.reporting(restoredFiles).forEach(context::sendSourceEventToCoordinator);
+        restoredFiles.clear(); // reported once; the enumerator shares them from here on
     }
 
     @Override
