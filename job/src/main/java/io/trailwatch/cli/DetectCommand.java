@@ -2,6 +2,7 @@ package io.trailwatch.cli;
 
 import io.trailwatch.alert.Alert;
 import io.trailwatch.alert.AlertJson;
+import io.trailwatch.cloudtrail.ReadLimits;
 import io.trailwatch.output.OutputSettings;
 import io.trailwatch.pattern.PatternLoader;
 import io.trailwatch.pattern.PatternSet;
@@ -22,7 +23,7 @@ import java.util.Set;
 public final class DetectCommand {
 
     private static final Set<String> OPTIONS =
-            Set.of("patterns", "logs", "alerts", "aggregates", "parallelism");
+            Set.of("patterns", "logs", "alerts", "aggregates", "parallelism", "max-string-length");
 
     private DetectCommand() {}
 
@@ -34,6 +35,13 @@ public final class DetectCommand {
         int parallelism = line.intValue("parallelism", 2);
         if (parallelism < 1) {
             throw new UsageException("--parallelism must be at least 1");
+        }
+        int maxStringLength =
+                line.intValue("max-string-length", ReadLimits.DEFAULT_MAX_STRING_LENGTH);
+        if (maxStringLength < 1) {
+            throw new UsageException(
+                    "--max-string-length must be at least 1 (characters); the default is "
+                            + ReadLimits.DEFAULT_MAX_STRING_LENGTH);
         }
         Path patternPath =
                 line.has("patterns")
@@ -56,7 +64,8 @@ public final class DetectCommand {
         }
 
         LocalDetection detection =
-                new LocalDetection(patterns, PipelineSettings.defaults(), parallelism);
+                new LocalDetection(patterns, PipelineSettings.defaults(), parallelism)
+                        .withReadLimits(ReadLimits.DEFAULTS.withMaxStringLength(maxStringLength));
         if (line.has("aggregates")) {
             Path dir = Path.of(line.value("aggregates", null)).toAbsolutePath();
             Files.createDirectories(dir);

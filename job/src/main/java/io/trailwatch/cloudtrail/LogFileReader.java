@@ -592,7 +592,8 @@ public final class LogFileReader implements Closeable {
                                 + " characters "
                                 + where()
                                 + "; CloudTrail's own values are far shorter; to read such"
-                                + " files anyway, raise the `run` option "
+                                + " files anyway, raise `detect --max-string-length` or the"
+                                + " `run` option "
                                 + MAX_STRING_LENGTH_OPTION,
                         e);
             }

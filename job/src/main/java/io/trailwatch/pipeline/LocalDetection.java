@@ -45,20 +45,23 @@ public final class LocalDetection {
     private final PipelineSettings settings;
     private final int parallelism;
     private final OutputSettings outputs;
+    private final ReadLimits readLimits;
 
     public LocalDetection(PatternSet patterns, PipelineSettings settings, int parallelism) {
-        this(patterns, settings, parallelism, null);
+        this(patterns, settings, parallelism, null, ReadLimits.DEFAULTS);
     }
 
     private LocalDetection(
             PatternSet patterns,
             PipelineSettings settings,
             int parallelism,
-            OutputSettings outputs) {
+            OutputSettings outputs,
+            ReadLimits readLimits) {
         this.patterns = patterns;
         this.settings = settings;
         this.parallelism = parallelism;
         this.outputs = outputs;
+        this.readLimits = readLimits;
     }
 
     /**
@@ -66,7 +69,12 @@ public final class LocalDetection {
      * complete when {@link #run} returns.
      */
     public LocalDetection withOutputs(OutputSettings outputs) {
-        return new LocalDetection(patterns, settings, parallelism, outputs);
+        return new LocalDetection(patterns, settings, parallelism, outputs, readLimits);
+    }
+
+    /** Reads the files within these limits instead of {@link ReadLimits#DEFAULTS}. */
+    public LocalDetection withReadLimits(ReadLimits limits) {
+        return new LocalDetection(patterns, settings, parallelism, outputs, limits);
     }
 
     /**
@@ -98,7 +106,7 @@ public final class LocalDetection {
                         .map(path -> org.apache.flink.core.fs.Path.fromLocalFile(path.toFile()))
                         .toArray(org.apache.flink.core.fs.Path[]::new);
         DataStream<CloudTrailRecord> records =
-                LocalLogFiles.read(env, ReadLimits.DEFAULTS, inputs)
+                LocalLogFiles.read(env, readLimits, inputs)
                         .map(new CountRecords())
                         .name("count records");
 

@@ -115,6 +115,37 @@ class DetectCommandTest {
         assertThat(stderr()).contains("2 files unreadable").contains("1 alerts");
     }
 
+    /** The message for an over-long string names the flag that lifts the limit; the flag works. */
+    @Test
+    void maxStringLengthBoundsTheStringsAFileMayHold(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("long-policy.json");
+        Files.writeString(
+                log,
+                "{\"Records\":[{\"eventID\":\"e1\",\"eventTime\":\"2024-05-01T00:00:00Z\","
+                        + "\"eventName\":\"PutBucketPolicy\",\"requestParameters\":{\"policy\":\""
+                        + "x".repeat(500)
+                        + "\"}}]}");
+
+        int limited = detect("--logs", log.toString(), "--max-string-length", "100");
+
+        assertThat(limited).isZero();
+        assertThat(stderr()).contains("detect: 0 records").contains("1 files unreadable");
+
+        err.reset();
+        int lifted = detect("--logs", log.toString(), "--max-string-length", "1000");
+
+        assertThat(lifted).isZero();
+        assertThat(stderr()).contains("detect: 1 records").contains("0 files unreadable");
+    }
+
+    @Test
+    void maxStringLengthBelowOneIsAUsageError() throws Exception {
+        int code = detect("--logs", CLOUDTRAIL_STOP.toString(), "--max-string-length", "0");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("--max-string-length must be at least 1");
+    }
+
     @Test
     void invalidPatternSetIsRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
         Path pattern = dir.resolve("broken.yaml");

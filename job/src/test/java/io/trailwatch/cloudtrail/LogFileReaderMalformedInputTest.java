@@ -220,7 +220,8 @@ class LogFileReaderMalformedInputTest {
                                 + ": record #1 has a string value longer than the limit of 1000"
                                 + " characters at line 1")
                 .hasMessageEndingWith(
-                        "raise the `run` option " + SqsSourceOptions.MAX_STRING_LENGTH.key());
+                        "raise `detect --max-string-length` or the `run` option "
+                                + SqsSourceOptions.MAX_STRING_LENGTH.key());
     }
 
     @Test
