@@ -53,16 +53,20 @@ public final class AlertSerializer extends TypeSerializer<Alert> {
         copy.patternId = from.patternId;
         copy.title = from.title;
         copy.severity = from.severity;
-        copy.groupKeys = from.groupKeys == null ? null : from.groupKeys.clone();
-        copy.groupValues = from.groupValues == null ? null : from.groupValues.clone();
+        copy.groupKeys = copyOf(from.groupKeys);
+        copy.groupValues = copyOf(from.groupValues);
         copy.count = from.count;
         copy.firstEventTime = from.firstEventTime;
         copy.lastEventTime = from.lastEventTime;
         copy.firstEventTimeMillis = from.firstEventTimeMillis;
-        copy.eventIds = from.eventIds == null ? null : from.eventIds.clone();
-        copy.events = from.events == null ? null : from.events.clone();
+        copy.eventIds = copyOf(from.eventIds);
+        copy.events = copyOf(from.events);
         copy.detectedAt = from.detectedAt;
         return copy;
+    }
+
+    private static String[] copyOf(String[] texts) {
+        return texts == null ? null : texts.clone();
     }
 
     @Override

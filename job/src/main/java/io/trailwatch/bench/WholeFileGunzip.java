@@ -3,10 +3,8 @@ package io.trailwatch.bench;
 import io.trailwatch.cloudtrail.ReadLimits;
 import io.trailwatch.cloudtrail.WholeGzip;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Decompression alone as {@code LogFileReader} decompresses: the whole file in one call with the
@@ -15,7 +13,8 @@ import java.util.zip.GZIPInputStream;
  */
 final class WholeFileGunzip implements ParseContender {
 
-    private final byte[] buffer = new byte[64 * 1024];
+    /** For files the one-call decoder does not take; LogFileReader streams those too. */
+    private final GunzipOnly streaming = new GunzipOnly();
 
     @Override
     public String name() {
@@ -31,15 +30,7 @@ final class WholeFileGunzip implements ParseContender {
             WholeGzip.release(text);
             return text.length();
         }
-        // Not a file the one-call decoder takes (LogFileReader streams these too).
-        long bytes = 0;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), buffer.length)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                bytes += n;
-            }
-        }
-        return bytes;
+        return streaming.read(file);
     }
 
     @Override

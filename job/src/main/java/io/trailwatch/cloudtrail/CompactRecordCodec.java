@@ -131,18 +131,11 @@ final class CompactRecordCodec {
         if (header == 0) {
             return null;
         }
-        int length = (int) (header - 1);
-        int end = position + length;
-        for (int i = position; i < end; i++) {
-            if (record[i] < 0) {
-                try {
-                    return decodeModifiedUtf8(record, position, end);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
-            }
+        try {
+            return text(record, position, position + (int) (header - 1));
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        return new String(record, position, length, StandardCharsets.ISO_8859_1);
     }
 
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk ASCII copy
@@ -189,17 +182,19 @@ final class CompactRecordCodec {
         if (header == 0) {
             return null;
         }
-        int length = stringLength(header);
         int start = position;
-        int end = start + length;
-        position = end;
-        byte[] bytes = in;
+        position += stringLength(header);
+        return text(in, start, position);
+    }
+
+    /** The text of {@code bytes[start, end)}: ASCII with one bulk copy, else modified UTF-8. */
+    private static String text(byte[] bytes, int start, int end) throws IOException {
         for (int i = start; i < end; i++) {
             if (bytes[i] < 0) {
                 return decodeModifiedUtf8(bytes, start, end);
             }
         }
-        return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+        return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -309,26 +309,8 @@ class LogFileReaderMalformedInputTest {
 
     @Test
     void failureOfTheUnderlyingStreamIsNotBlamedOnTheFile() throws IOException {
-        byte[] firstHalf = Arrays.copyOf(utf8(GOOD_RECORDS), GOOD_RECORDS.length() / 2);
         InputStream resetMidway =
-                new InputStream() {
-                    private boolean served;
-
-                    @Override
-                    public int read() throws IOException {
-                        throw new IOException("connection reset");
-                    }
-
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        if (served) {
-                            throw new IOException("connection reset");
-                        }
-                        served = true;
-                        System.arraycopy(firstHalf, 0, b, off, firstHalf.length);
-                        return firstHalf.length;
-                    }
-                };
+                new ResetAfter(Arrays.copyOf(utf8(GOOD_RECORDS), GOOD_RECORDS.length() / 2));
 
         try (LogFileReader reader = LogFileReader.open(resetMidway, FILE, ReadLimits.DEFAULTS)) {
             assertThatThrownBy(() -> readToTheEnd(reader))
@@ -341,27 +323,7 @@ class LogFileReaderMalformedInputTest {
     @Test
     void failureOfTheUnderlyingStreamInAGzipFileIsNotBlamedOnTheFile() throws IOException {
         byte[] whole = gzip(bigLogFile(2000));
-        byte[] firstHalf = Arrays.copyOf(whole, whole.length / 2);
-        InputStream resetMidway =
-                new InputStream() {
-                    private boolean served;
-
-                    @Override
-                    public int read() throws IOException {
-                        throw new IOException("connection reset");
-                    }
-
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        if (served) {
-                            throw new IOException("connection reset");
-                        }
-                        served = true;
-                        int n = Math.min(len, firstHalf.length);
-                        System.arraycopy(firstHalf, 0, b, off, n);
-                        return n;
-                    }
-                };
+        InputStream resetMidway = new ResetAfter(Arrays.copyOf(whole, whole.length / 2));
 
         try (LogFileReader reader = LogFileReader.open(resetMidway, FILE, ReadLimits.DEFAULTS)) {
             assertThat(reader.next()).isNotNull();
@@ -420,5 +382,31 @@ class LogFileReaderMalformedInputTest {
             return i;
         }
         throw new AssertionError("not found");
+    }
+
+    /** A connection that serves the first read's worth of {@code served}, then is reset. */
+    private static final class ResetAfter extends InputStream {
+        private final byte[] served;
+        private boolean done;
+
+        ResetAfter(byte[] served) {
+            this.served = served;
+        }
+
+        @Override
+        public int read() throws IOException {
+            throw new IOException("connection reset");
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (done) {
+                throw new IOException("connection reset");
+            }
+            done = true;
+            int n = Math.min(len, served.length);
+            System.arraycopy(served, 0, b, off, n);
+            return n;
+        }
     }
 }
