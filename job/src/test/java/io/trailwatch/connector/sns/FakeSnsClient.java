@@ -14,11 +14,12 @@ import software.amazon.awssdk.services.sns.model.PublishBatchResultEntry;
 
 /**
  * Records every PublishBatch request and answers with scripted responses; once the script is used
- * up, every entry succeeds.
+ * up, every entry succeeds. Also keeps the entries it accepted, in order: what subscribers got.
  */
 final class FakeSnsClient implements SnsPublishClient {
 
     private final List<PublishBatchRequest> requests = new ArrayList<>();
+    private final List<PublishBatchRequestEntry> delivered = new ArrayList<>();
     private final Deque<Function<PublishBatchRequest, CompletableFuture<PublishBatchResponse>>>
             script = new ArrayDeque<>();
     private boolean closed;
@@ -67,10 +68,22 @@ final class FakeSnsClient implements SnsPublishClient {
     @Override
     public CompletableFuture<PublishBatchResponse> publishBatch(PublishBatchRequest request) {
         requests.add(request);
-        if (!script.isEmpty()) {
-            return script.poll().apply(request);
+        CompletableFuture<PublishBatchResponse> response =
+                script.isEmpty() ? allSucceed(request) : script.poll().apply(request);
+        return response.thenApply(
+                accepted -> {
+                    rememberDelivered(request, accepted);
+                    return accepted;
+                });
+    }
+
+    private void rememberDelivered(PublishBatchRequest request, PublishBatchResponse response) {
+        List<String> ids = response.successful().stream().map(PublishBatchResultEntry::id).toList();
+        for (PublishBatchRequestEntry entry : request.publishBatchRequestEntries()) {
+            if (ids.contains(entry.id())) {
+                delivered.add(entry);
+            }
         }
-        return allSucceed(request);
     }
 
     private static CompletableFuture<PublishBatchResponse> allSucceed(PublishBatchRequest request) {
@@ -100,6 +113,11 @@ final class FakeSnsClient implements SnsPublishClient {
             entries.addAll(request.publishBatchRequestEntries());
         }
         return entries;
+    }
+
+    /** The entries SNS accepted, in the order it accepted them; a failed attempt adds none. */
+    List<PublishBatchRequestEntry> deliveredEntries() {
+        return delivered;
     }
 
     boolean isClosed() {

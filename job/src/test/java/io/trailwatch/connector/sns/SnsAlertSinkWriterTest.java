@@ -14,6 +14,7 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -280,6 +281,117 @@ class SnsAlertSinkWriterTest {
         assertThat(sns.publishedEntries()).hasSize(3);
     }
 
+    /**
+     * A full batch fails as a whole; its retry is still waiting for its backoff when the checkpoint
+     * starts. The request stays in flight through the backoff, so the checkpoint waits for it; once
+     * it is back, its alerts go out again (as many as the writer's rate limit, lowered by the
+     * failure, lets through at once) and the rest are in the buffer the snapshot keeps.
+     */
+    @Test
+    @Timeout(30)
+    void aCheckpointDuringARetryBackoffWaitsForTheRetryAndLosesNoAlert() throws Exception {
+        List<Alert> alerts = rootLogins(10);
+        sns.thenFail(CONNECTION_RESET);
+
+        BufferedRequestState<SnsPublishEntry> checkpoint = checkpointWhileARetryWaits(alerts);
+
+        assertEveryAlertDeliveredOrInTheCheckpointOnce(checkpoint, alerts);
+        assertThat(sns.requests().size()).as("sends by the checkpoint's end").isGreaterThan(1);
+        assertEachDeliveredOnceAfterRestoringFrom(checkpoint, alerts);
+    }
+
+    /**
+     * SNS rejects 3 entries of a batch; their retry is waiting for its backoff when the checkpoint
+     * starts. Once the backoff has passed they are back in the buffer, too few for a batch of their
+     * own, so the snapshot keeps them, and a writer restored from it sends them once.
+     */
+    @Test
+    @Timeout(30)
+    void alertsWaitingForARetryAtACheckpointAreInItsStateAndSentOnceAfterARestore()
+            throws Exception {
+        List<Alert> alerts = rootLogins(10);
+        sns.thenFailEntries("InternalError", false, "3", "7", "8");
+
+        BufferedRequestState<SnsPublishEntry> checkpoint = checkpointWhileARetryWaits(alerts);
+
+        assertThat(alertIdsIn(checkpoint))
+                .as("alerts in the checkpoint")
+                .containsExactlyInAnyOrder(
+                        alerts.get(3).alertId, alerts.get(7).alertId, alerts.get(8).alertId);
+        assertEveryAlertDeliveredOrInTheCheckpointOnce(checkpoint, alerts);
+        assertEachDeliveredOnceAfterRestoringFrom(checkpoint, alerts);
+    }
+
+    /**
+     * Writes a full batch whose first send fails, then takes a checkpoint as the task does ({@code
+     * flush(false)} before the barrier, then {@code snapshotState}) while the retry waits for its
+     * backoff. In a task the retry's timer fires through the mailbox that {@code flush(false)}
+     * yields to; here a mail queued before the checkpoint moves the clock past the backoff.
+     */
+    private BufferedRequestState<SnsPublishEntry> checkpointWhileARetryWaits(List<Alert> alerts)
+            throws Exception {
+        TestWriterContext context = new TestWriterContext();
+        SnsAlertSink sink = sink(TOPIC_ARN);
+        StatefulSinkWriter<Alert, BufferedRequestState<SnsPublishEntry>> writer =
+                sink.restoreWriter(
+                        context,
+                        List.of(),
+                        RetryTimer.onTaskTimers(
+                                context.getMailboxExecutor(), context.getProcessingTimeService()),
+                        LOWEST_JITTER);
+        long start = 1_000;
+        context.time().setCurrentTime(start);
+        for (Alert alert : alerts) { // a full batch is sent at once
+            writer.write(alert, NO_CONTEXT);
+        }
+        context.runMailbox(); // registers the retry's timer: 50 ms at the lowest jitter
+        assertThat(sns.requests()).as("sends before the backoff has passed").hasSize(1);
+
+        context.getMailboxExecutor()
+                .execute(
+                        () -> context.time().setCurrentTime(start + 50),
+                        "the retry's backoff passes while the checkpoint waits");
+        writer.flush(false);
+        List<BufferedRequestState<SnsPublishEntry>> state = writer.snapshotState(1);
+
+        // The task fails right after the checkpoint: this writer and anything it still holds
+        // outside the snapshot are gone.
+        assertThat(state).hasSize(1);
+        return state.get(0);
+    }
+
+    /**
+     * At the snapshot, each alert is either delivered or in the checkpoint, and not both: one in
+     * neither would be lost if the job restored from it, one in both would be sent twice.
+     */
+    private void assertEveryAlertDeliveredOrInTheCheckpointOnce(
+            BufferedRequestState<SnsPublishEntry> checkpoint, List<Alert> alerts) {
+        assertThat(concat(alertIdsOf(sns.deliveredEntries()), alertIdsIn(checkpoint)))
+                .as("alerts delivered before the snapshot, then those in it")
+                .containsExactlyInAnyOrderElementsOf(alertIds(alerts));
+    }
+
+    /**
+     * Restores a new writer from {@code checkpoint} (through the state serializer) and lets it send
+     * what it restored; every alert must then have been delivered exactly once, counting what the
+     * writer before the restore delivered.
+     */
+    private void assertEachDeliveredOnceAfterRestoringFrom(
+            BufferedRequestState<SnsPublishEntry> checkpoint, List<Alert> alerts) throws Exception {
+        SnsAlertSink sink = sink(TOPIC_ARN);
+        var serializer = sink.getWriterStateSerializer();
+        BufferedRequestState<SnsPublishEntry> restored =
+                serializer.deserialize(serializer.getVersion(), serializer.serialize(checkpoint));
+        StatefulSinkWriter<Alert, BufferedRequestState<SnsPublishEntry>> restoredWriter =
+                sink.restoreWriter(new TestWriterContext(), List.of(restored));
+        restoredWriter.flush(true);
+        restoredWriter.close();
+
+        assertThat(alertIdsOf(sns.deliveredEntries()))
+                .as("alerts delivered across the checkpoint and the restore")
+                .containsExactlyInAnyOrderElementsOf(alertIds(alerts));
+    }
+
     @Test
     void closingTheWriterClosesTheClient() throws Exception {
         SinkWriter<Alert> writer = sink(TOPIC_ARN).createWriter(new TestWriterContext());
@@ -324,6 +436,12 @@ class SnsAlertSinkWriterTest {
 
     private static List<String> alertIdsOf(List<PublishBatchRequestEntry> entries) {
         return entries.stream().map(entry -> AlertJson.parse(entry.message()).alertId).toList();
+    }
+
+    private static List<String> alertIdsIn(BufferedRequestState<SnsPublishEntry> state) {
+        return state.getBufferedRequestEntries().stream()
+                .map(wrapper -> AlertJson.parse(wrapper.getRequestEntry().message()).alertId)
+                .toList();
     }
 
     private static List<String> concat(List<String> first, List<String> second) {
