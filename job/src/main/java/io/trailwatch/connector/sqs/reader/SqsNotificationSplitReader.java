@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
@@ -62,6 +63,7 @@ final class SqsNotificationSplitReader implements SplitReader<SqsSourceElement, 
     private final InFlightMessages inFlight;
     private final SqsSourceMetrics metrics;
     private final SharedFilesGate sharedFiles;
+    private final LongSupplier clock;
     private final NotificationParser parser = new NotificationParser();
     private final ExecutorService fetchPool;
     private final Deque<MessageWork> work = new ArrayDeque<>();
@@ -79,12 +81,28 @@ final class SqsNotificationSplitReader implements SplitReader<SqsSourceElement, 
             InFlightMessages inFlight,
             SqsSourceMetrics metrics,
             SharedFilesGate sharedFiles) {
+        this(config, sqs, fetch, inFlight, metrics, sharedFiles, System::currentTimeMillis);
+    }
+
+    /**
+     * @param clock milliseconds since the epoch, for how long the reader has waited for the shared
+     *     files; tests pass a manual one
+     */
+    SqsNotificationSplitReader(
+            SqsSourceConfig config,
+            SqsClient sqs,
+            LogFileFetch fetch,
+            InFlightMessages inFlight,
+            SqsSourceMetrics metrics,
+            SharedFilesGate sharedFiles,
+            LongSupplier clock) {
         this.config = config;
         this.sqs = sqs;
         this.fetch = fetch;
         this.inFlight = inFlight;
         this.metrics = metrics;
         this.sharedFiles = sharedFiles;
+        this.clock = clock;
         this.fetchPool =
                 Executors.newFixedThreadPool(
                         config.fetchConcurrency(),
@@ -118,7 +136,7 @@ final class SqsNotificationSplitReader implements SplitReader<SqsSourceElement, 
      * job that reads nothing after a restore is not silent about why.
      */
     private void warnWhileWaitingForSharedFiles() {
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         if (sharedFilesWaitStartedMillis == 0) {
             sharedFilesWaitStartedMillis = now;
             lastWaitWarningMillis = now;
@@ -145,7 +163,7 @@ final class SqsNotificationSplitReader implements SplitReader<SqsSourceElement, 
         if (!config.isBounded()) {
             return false;
         }
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         if (gateWaitStartedMillis == 0) {
             gateWaitStartedMillis = now;
         }
