@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /** Test helpers: build log files in memory and read them to the end. */
-final class LogFiles {
+public final class LogFiles {
 
     static final Path DATASETS = Path.of("src/test/resources/datasets");
 
@@ -23,7 +23,7 @@ final class LogFiles {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] gzip(byte[] plain) {
+    public static byte[] gzip(byte[] plain) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
             gzip.write(plain);
@@ -33,7 +33,7 @@ final class LogFiles {
         return out.toByteArray();
     }
 
-    static byte[] gzip(String text) {
+    public static byte[] gzip(String text) {
         return gzip(utf8(text));
     }
 

@@ -1,21 +1,18 @@
 package io.trailwatch.ingest;
 
+import static io.trailwatch.cloudtrail.LogFiles.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.cloudtrail.CloudTrailRecord;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Retries, resumption and failure classification, against a hand-written fake S3. */
@@ -254,15 +251,5 @@ class LogFileFetchTest {
                 return n;
             }
         };
-    }
-
-    private static byte[] gzip(String text) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }

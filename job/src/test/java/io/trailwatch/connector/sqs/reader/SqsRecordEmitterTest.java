@@ -1,5 +1,6 @@
 package io.trailwatch.connector.sqs.reader;
 
+import static io.trailwatch.cloudtrail.LogFiles.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.cloudtrail.CloudTrailRecord;
@@ -13,14 +14,9 @@ import io.trailwatch.ingest.RetryPolicy;
 import io.trailwatch.ingest.S3ObjectFetcher;
 import io.trailwatch.ingest.S3ObjectRef;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
@@ -121,16 +117,6 @@ class SqsRecordEmitterTest {
         return "{\"Records\":["
                 + String.join(",", eventIds.stream().map(SqsRecordEmitterTest::recordJson).toList())
                 + "]}";
-    }
-
-    private static byte[] gzip(String text) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     /** S3 holding one object, {@link #FILE} with {@link #ETAG}. */
