@@ -17,8 +17,6 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.Test;
 
@@ -131,28 +129,5 @@ class SqsRecordEmitterTest {
         public FetchedObject open(S3ObjectRef object, String requiredETag) {
             return new FetchedObject(new ByteArrayInputStream(content), ETAG, content.length);
         }
-    }
-
-    private static final class CollectingOutput implements SourceOutput<CloudTrailRecord> {
-        final List<CloudTrailRecord> records = new ArrayList<>();
-
-        @Override
-        public void collect(CloudTrailRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void collect(CloudTrailRecord record, long timestamp) {
-            records.add(record);
-        }
-
-        @Override
-        public void emitWatermark(Watermark watermark) {}
-
-        @Override
-        public void markIdle() {}
-
-        @Override
-        public void markActive() {}
     }
 }

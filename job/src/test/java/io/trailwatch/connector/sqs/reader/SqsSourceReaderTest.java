@@ -2,7 +2,6 @@ package io.trailwatch.connector.sqs.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trailwatch.cloudtrail.CloudTrailRecord;
 import io.trailwatch.connector.sqs.config.SqsSourceConfig;
 import io.trailwatch.connector.sqs.config.SqsSourceOptions;
 import io.trailwatch.connector.sqs.event.RestoredFilesEvent;
@@ -15,10 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceEvent;
-import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.io.InputStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -211,42 +207,5 @@ class SqsSourceReaderTest {
                 + "_"
                 + id
                 + ".json.gz";
-    }
-
-    /** The records the reader emitted, for the task's output. */
-    private static final class CollectingOutput
-            implements ReaderOutput<CloudTrailRecord>, SourceOutput<CloudTrailRecord> {
-        private final List<String> eventIds = new ArrayList<>();
-
-        List<String> eventIds() {
-            return eventIds;
-        }
-
-        @Override
-        public void collect(CloudTrailRecord record) {
-            eventIds.add(record.eventId());
-        }
-
-        @Override
-        public void collect(CloudTrailRecord record, long timestamp) {
-            eventIds.add(record.eventId());
-        }
-
-        @Override
-        public void emitWatermark(Watermark watermark) {}
-
-        @Override
-        public void markIdle() {}
-
-        @Override
-        public void markActive() {}
-
-        @Override
-        public SourceOutput<CloudTrailRecord> createOutputForSplit(String splitId) {
-            return this;
-        }
-
-        @Override
-        public void releaseOutputForSplit(String splitId) {}
     }
 }
