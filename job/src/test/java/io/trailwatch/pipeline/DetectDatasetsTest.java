@@ -49,6 +49,16 @@ class DetectDatasetsTest {
         assertThat(panther.failedFiles()).isZero();
     }
 
+    /** The benchmark's floor: the same job with no pattern reads everything and raises nothing. */
+    @Test
+    void theJobWithNoPatternsReadsEveryRecordAndRaisesNoAlert() throws Exception {
+        LocalDetection.Result result =
+                new LocalDetection(new PatternSet(List.of()), PipelineSettings.defaults(), 2)
+                        .run(List.of(RepositoryFiles.dataset("invictus")));
+        assertThat(result.records()).isEqualTo(2_900);
+        assertThat(result.alerts()).isEmpty();
+    }
+
     @TestFactory
     Stream<DynamicTest> eachStratusTechniqueRaisesExactlyItsExpectedAlerts() throws IOException {
         Map<String, Map<String, Integer>> expected = new TreeMap<>();
